@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { subjectId } from './common';
+
+/** Payloads of `leads.identity.v1`, by event type. */
+export const identityPayloads = {
+  lead_identified: z.object({
+    anonymousId: subjectId,
+    leadId: subjectId,
+    email: z.email().max(320).optional(),
+    name: z.string().max(256).optional(),
+    company: z.string().max(256).optional(),
+  }),
+};

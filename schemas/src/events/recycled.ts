@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { stages } from './lifecycle';
+
+export const recycleReasons = ['rejected_by_sales', 'no_sales_activity', 'decayed', 'sla_breached'] as const;
+
+/** Payloads of `leads.recycled.v1`, by event type. */
+export const recycledPayloads = {
+  lead_recycled: z.object({
+    reason: z.enum(recycleReasons),
+    fromStage: z.enum(stages),
+    detail: z.string().max(1024).optional(),
+  }),
+};

@@ -1,0 +1,14 @@
+export * from './topics';
+export { toAvroRecord, type AvroSchema } from './avro/toAvroSchema';
+export { renderAvroSchemas } from './avro/renderAvroSchemas';
+export * from './events/common';
+export * from './events/engagement';
+export * from './events/conversation';
+export * from './events/identity';
+export * from './events/outcome';
+export * from './events/scores';
+export * from './events/lifecycle';
+export * from './events/sla';
+export * from './events/recycled';
+export * from './events/deadLetter';
+export * from './api/inboundEvent';

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { AvroConverter, type AvroSchema } from './avro/toAvroSchema';
+import { inboundEnvelope } from './events/common';
+import { conversationPayloads } from './events/conversation';
+import { deadLetter } from './events/deadLetter';
+import { engagementPayloads } from './events/engagement';
+import { identityPayloads } from './events/identity';
+import { leadEventEnvelope, lifecyclePayloads } from './events/lifecycle';
+import { outcomePayloads } from './events/outcome';
+import { recycledPayloads } from './events/recycled';
+import { leadScored } from './events/scores';
+import { slaPayloads } from './events/sla';
+
+type Payloads = Record<string, z.ZodObject>;
+type Shape = Record<string, z.ZodType>;
+
+/** A discriminated union `{ ...envelope, type, payload }` with one branch per payload type. */
+type TypedEvent<E extends Shape, P extends Payloads> = {
+  [T in keyof P & string]: z.infer<z.ZodObject<E>> & { type: T; payload: z.infer<P[T]> };
+}[keyof P & string];
+
+/** A topic whose records are typed events: a shared envelope, a `type`, and that type's payload. */
+export interface TypedEventTopic<E extends Shape = Shape, P extends Payloads = Payloads> {
+  kind: 'typed';
+  name: string;
+  /** Avro record name of the value. */
+  recordName: string;
+  envelope: E;
+  payloads: P;
+  schema: z.ZodType<TypedEvent<E, P>>;
+  avro: AvroSchema;
+  /** The record field that holds the Kafka key. */
+  keyField: keyof E & string;
+}
+
+/** A topic whose records all have one shape. */
+export interface PlainTopic<S extends z.ZodObject = z.ZodObject> {
+  kind: 'plain';
+  name: string;
+  recordName: string;
+  schema: S;
+  avro: AvroSchema;
+  keyField: (keyof z.infer<S> & string) | undefined;
+}
+
+const NAMESPACE = 'io.leadflow';
+
+function typedTopic<E extends Shape, P extends Payloads>(
+  name: string,
+  recordName: string,
+  envelope: E,
+  payloads: P,
+  keyField: keyof E & string,
+): TypedEventTopic<E, P> {
+  const types = Object.keys(payloads) as [string, ...string[]];
+  const branches = types.map((type) =>
+    z.object({ ...envelope, type: z.literal(type), payload: payloads[type] as z.ZodObject }),
+  );
+  const schema = z.discriminatedUnion('type', branches as unknown as [z.ZodObject, ...z.ZodObject[]]);
+  const namespace = `${NAMESPACE}.${recordName.replace(/Event$/, '').toLowerCase()}`;
+  const converter = new AvroConverter(namespace);
+  const envelopeRecord = converter.record(
+    z.toJSONSchema(z.object(envelope), { target: 'draft-7' }) as never,
+    `${recordName}Envelope`,
+  ) as { fields: unknown[] };
+  const avro: AvroSchema = {
+    type: 'record',
+    name: recordName,
+    namespace,
+    fields: [
+      ...envelopeRecord.fields,
+      { name: 'type', type: { type: 'enum', name: `${recordName}Type`, symbols: types } },
+      {
+        name: 'payload',
+        type: types.map((type) =>
+          converter.record(z.toJSONSchema(payloads[type] as z.ZodObject, { target: 'draft-7' }) as never, pascalCase(type)),
+        ),
+      },
+    ],
+  };
+  return { kind: 'typed', name, recordName, envelope, payloads, schema: schema as never, avro, keyField };
+}
+
+function plainTopic<S extends z.ZodObject>(
+  name: string,
+  recordName: string,
+  schema: S,
+  keyField: (keyof z.infer<S> & string) | undefined,
+): PlainTopic<S> {
+  const namespace = `${NAMESPACE}.${recordName.toLowerCase()}`;
+  const avro = new AvroConverter(namespace).record(z.toJSONSchema(schema, { target: 'draft-7' }) as never, recordName);
+  return { kind: 'plain', name, recordName, schema, avro, keyField };
+}
+
+export const pascalCase = (type: string): string =>
+  type.replace(/(^|_)([a-z0-9])/g, (_m, _sep: string, c: string) => c.toUpperCase());
+
+/** Every topic of the pipeline, its contract, and the Avro schema registered for it. */
+export const topics = {
+  engagement: typedTopic('leads.engagement.v1', 'EngagementEvent', inboundEnvelope, engagementPayloads, 'leadId'),
+  conversation: typedTopic('leads.conversation.v1', 'ConversationEvent', inboundEnvelope, conversationPayloads, 'leadId'),
+  identity: typedTopic('leads.identity.v1', 'IdentityEvent', inboundEnvelope, identityPayloads, 'leadId'),
+  outcome: typedTopic('leads.outcome.v1', 'OutcomeEvent', inboundEnvelope, outcomePayloads, 'leadId'),
+  scores: plainTopic('leads.scores.v1', 'LeadScored', leadScored, 'leadId'),
+  lifecycle: typedTopic('leads.lifecycle.v1', 'LifecycleEvent', leadEventEnvelope, lifecyclePayloads, 'leadId'),
+  sla: typedTopic('leads.sla.v1', 'SlaEvent', leadEventEnvelope, slaPayloads, 'leadId'),
+  recycled: typedTopic('leads.recycled.v1', 'RecycledEvent', leadEventEnvelope, recycledPayloads, 'leadId'),
+  deadLetter: plainTopic('leads.dlq.v1', 'DeadLetter', deadLetter, undefined),
+} as const;
+
+export type TopicKey = keyof typeof topics;
+export type AnyTopic = (typeof topics)[TopicKey];
+export type RecordOf<T extends AnyTopic> = z.infer<T['schema']>;
+
+export type EngagementEvent = RecordOf<typeof topics.engagement>;
+export type ConversationEvent = RecordOf<typeof topics.conversation>;
+export type IdentityEvent = RecordOf<typeof topics.identity>;
+export type OutcomeEvent = RecordOf<typeof topics.outcome>;
+export type LifecycleEvent = RecordOf<typeof topics.lifecycle>;
+export type SlaEvent = RecordOf<typeof topics.sla>;
+export type RecycledEvent = RecordOf<typeof topics.recycled>;
+/** Everything a lead does that scoring folds. */
+export type LeadActivityEvent = EngagementEvent | ConversationEvent | IdentityEvent;
