@@ -2,15 +2,16 @@ import { z } from 'zod';
 import { eventContext, eventId, subjectId } from '../events/common';
 import { topics } from '../topics';
 
-/** An event as a client posts it to `POST /v1/events`. */
-const inboundTopics = [topics.engagement, topics.conversation, topics.identity] as const;
+/** The topics clients post events to through `POST /v1/events`. */
+export const inboundTopicKeys = ['engagement', 'conversation', 'identity'] as const;
+export type InboundTopicKey = (typeof inboundTopicKeys)[number];
 
 /** The topic each client event type goes to. */
-export const topicOfEventType: ReadonlyMap<string, (typeof inboundTopics)[number]> = new Map(
-  inboundTopics.flatMap((topic) => Object.keys(topic.payloads).map((type) => [type, topic] as const)),
+export const topicKeyOfEventType: ReadonlyMap<string, InboundTopicKey> = new Map(
+  inboundTopicKeys.flatMap((key) => Object.keys(topics[key].payloads).map((type) => [type, key] as const)),
 );
 
-export const acceptedEventTypes = [...topicOfEventType.keys()];
+export const acceptedEventTypes = [...topicKeyOfEventType.keys()];
 
 /** Anything beyond this in the future is a clock problem on the sender's side, not an event. */
 export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
@@ -33,12 +34,12 @@ export type PostedEvent = z.infer<typeof postedEnvelope>;
 export function parsePostedEvent(input: unknown, nowMs: number) {
   return postedEnvelope
     .superRefine((event, ctx) => {
-      const topic = topicOfEventType.get(event.type);
-      if (!topic) {
+      const key = topicKeyOfEventType.get(event.type);
+      if (!key) {
         ctx.addIssue({ code: 'custom', path: ['type'], message: `unknown event type; expected one of ${acceptedEventTypes.join(', ')}` });
         return;
       }
-      const payloadSchema = topic.payloads[event.type as keyof typeof topic.payloads] as z.ZodObject;
+      const payloadSchema = payloadSchemaOf(key, event.type);
       const payload = payloadSchema.safeParse(event.payload ?? {});
       if (!payload.success) {
         for (const issue of payload.error.issues) ctx.addIssue({ ...issue, path: ['payload', ...issue.path] } as never);
@@ -55,4 +56,9 @@ export function parsePostedEvent(input: unknown, nowMs: number) {
       }
     })
     .safeParse(input);
+}
+
+/** The zod schema of an inbound event type's payload. */
+export function payloadSchemaOf(key: InboundTopicKey, type: string): z.ZodObject {
+  return (topics[key].payloads as Record<string, z.ZodObject>)[type] as z.ZodObject;
 }

@@ -1,0 +1,56 @@
+import {
+  parsePostedEvent,
+  payloadSchemaOf,
+  topicKeyOfEventType,
+  type InboundTopicKey,
+  type LeadActivityEvent,
+} from '@leadflow/schemas';
+
+export interface RejectedEvent {
+  index: number;
+  eventId?: string;
+  errors: { path: string; message: string }[];
+}
+
+export interface ValidatedBatch {
+  accepted: { index: number; record: LeadActivityEvent; topicKey: InboundTopicKey }[];
+  rejected: RejectedEvent[];
+}
+
+/**
+ * Validates every posted event and turns the valid ones into topic records: event time as epoch
+ * milliseconds, receive time and source stamped, an id assigned when the client gave none.
+ */
+export function validateBatch(events: unknown[], source: string, nowMs: number, newId: () => string): ValidatedBatch {
+  const batch: ValidatedBatch = { accepted: [], rejected: [] };
+  events.forEach((input, index) => {
+    const result = parsePostedEvent(input, nowMs);
+    if (!result.success) {
+      const eventId = (input as { eventId?: unknown } | null)?.eventId;
+      batch.rejected.push({
+        index,
+        ...(typeof eventId === 'string' ? { eventId } : {}),
+        errors: result.error.issues.map((i) => ({ path: i.path.join('.') || '(event)', message: i.message })),
+      });
+      return;
+    }
+    const posted = result.data;
+    const topicKey = topicKeyOfEventType.get(posted.type);
+    if (!topicKey) throw new TypeError(`validated type ${posted.type} has no topic`);
+    const payload = payloadSchemaOf(topicKey, posted.type).parse(posted.payload ?? {}) as Record<string, unknown>;
+    const leadId = posted.type === 'lead_identified' ? (payload.leadId as string) : posted.leadId;
+    const record = {
+      eventId: posted.eventId ?? newId(),
+      type: posted.type,
+      occurredAt: Date.parse(posted.occurredAt),
+      receivedAt: nowMs,
+      source,
+      ...(leadId ? { leadId } : {}),
+      ...(posted.anonymousId ? { anonymousId: posted.anonymousId } : {}),
+      ...(posted.context ? { context: posted.context } : {}),
+      payload,
+    } as LeadActivityEvent;
+    batch.accepted.push({ index, record, topicKey });
+  });
+  return batch;
+}

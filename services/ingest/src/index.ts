@@ -1,0 +1,3 @@
+export { ingestConfigSchema, type IngestConfig } from './config';
+export { startIngest, type RunningIngest } from './startIngest';
+export { buildIngestApp } from './http/buildIngestApp';

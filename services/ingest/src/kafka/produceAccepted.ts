@@ -1,0 +1,26 @@
+import type { Producer } from 'kafkajs';
+import type { Codecs } from '@leadflow/kit';
+import type { InboundTopicKey, LeadActivityEvent } from '@leadflow/schemas';
+
+/**
+ * Produces the accepted events of a request in one request to Kafka, keyed by subject so one
+ * lead's or visitor's events stay ordered, and resolves once all in-sync replicas acknowledged.
+ */
+export async function produceAccepted(
+  producer: Producer,
+  codecs: Codecs,
+  accepted: { record: LeadActivityEvent; topicKey: InboundTopicKey }[],
+): Promise<void> {
+  const byTopic = new Map<InboundTopicKey, { key: string | null; value: Buffer; headers: Record<string, string> }[]>();
+  for (const { record, topicKey } of accepted) {
+    const codec = codecs[topicKey];
+    const value = await codec.encode(record as never);
+    const messages = byTopic.get(topicKey) ?? [];
+    messages.push({ key: record.leadId ?? record.anonymousId ?? null, value, headers: { 'leadflow-event-id': record.eventId } });
+    byTopic.set(topicKey, messages);
+  }
+  await producer.sendBatch({
+    acks: -1,
+    topicMessages: [...byTopic].map(([key, messages]) => ({ topic: codecs[key].topicName, messages })),
+  });
+}

@@ -1,0 +1,22 @@
+import type { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
+import { topics, type TopicKey } from '@leadflow/schemas';
+import { registerTopicSchema } from '../registry/registerTopicSchema';
+import { TopicCodec } from './TopicCodec';
+
+export type Codecs = { [K in TopicKey]: TopicCodec<(typeof topics)[K]> };
+
+/**
+ * Registers every topic's schema (idempotent) and returns a codec per topic. `namespace` prefixes
+ * topic names so that isolated runs (tests, experiments) never share topics or subjects.
+ */
+export async function createCodecs(registry: SchemaRegistry, registryUrl: string, namespace = ''): Promise<Codecs> {
+  const entries = await Promise.all(
+    (Object.keys(topics) as TopicKey[]).map(async (key) => {
+      const topic = topics[key];
+      const name = `${namespace}${topic.name}`;
+      const id = await registerTopicSchema(registry, registryUrl, name, topic.avro);
+      return [key, new TopicCodec(topic, name, registry, id)] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as unknown as Codecs;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { ConfigError } from '../errors/LeadflowError';
+
+/**
+ * Parses process configuration once, at start-up, with defaults in the schema. Every bad value is
+ * named in one message so an operator fixes them all in one go.
+ */
+export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Settings every service shares. */
+export const commonConfig = {
+  KAFKA_BROKERS: z
+    .string()
+    .default('127.0.0.1:19092')
+    .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean)),
+  SCHEMA_REGISTRY_URL: z.url().default('http://127.0.0.1:18081/apis/ccompat/v7'),
+  DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/leadflow'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HEALTH_PORT: port.default(0),
+  TOPIC_NAMESPACE: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/, 'may contain only letters, digits and . _ -')
+    .default(''),
+};
+
+export const portSchema = port;

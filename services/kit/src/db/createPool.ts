@@ -1,0 +1,40 @@
+import { Client, Pool } from 'pg';
+
+/** A Postgres pool; the database is created first when it does not exist yet. */
+export async function createPool(databaseUrl: string, options: { max?: number } = {}): Promise<Pool> {
+  await ensureDatabase(databaseUrl);
+  return new Pool({ connectionString: databaseUrl, max: options.max ?? 5 });
+}
+
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!name || name === 'postgres') return;
+  url.pathname = '/postgres';
+  const admin = new Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) {
+      await admin.query(`create database "${name.replace(/"/g, '""')}"`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04') throw error; // created concurrently by another service
+      });
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Drops a database (tests create one per run and drop it afterwards). */
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  url.pathname = '/postgres';
+  const admin = new Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists "${name.replace(/"/g, '""')}" with (force)`);
+  } finally {
+    await admin.end();
+  }
+}

@@ -1,0 +1,21 @@
+import pino, { type Logger } from 'pino';
+
+/** Paths whose values are personal data and never reach a log line. */
+const PII_PATHS = [
+  'email',
+  'name',
+  '*.email',
+  '*.name',
+  '*.text',
+  'payload.email',
+  'payload.name',
+  'payload.text',
+  'req.headers["x-api-key"]',
+  'req.headers.authorization',
+];
+
+/** JSON logs: a constant message plus a context object; personal data redacted. */
+export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
+  return pino({ name: service, level, redact: { paths: PII_PATHS, censor: '[redacted]' } });
+}
+export type { Logger };

@@ -1,0 +1,87 @@
+import type { Producer } from 'kafkajs';
+import type { Pool } from 'pg';
+import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
+import type { Logger } from 'pino';
+import type { Codecs } from '../codec/createCodecs';
+import type { TopicCodec } from '../codec/TopicCodec';
+import { createPool } from '../db/createPool';
+import { consumerOffsetsMigration } from '../db/consumerOffsetsMigration';
+import { migrate, type Migration } from '../db/migrate';
+import { startHealthServer } from '../http/startHealthServer';
+import { createProducer } from '../kafka/createProducer';
+import { DeadLetterPublisher } from '../kafka/DeadLetterPublisher';
+import { runBatchConsumer, type BatchHandler } from '../kafka/runBatchConsumer';
+import { createLogger } from '../logging/createLogger';
+import { connectPipeline, type PipelineSettings } from './connectPipeline';
+import type { Stoppable } from './runUntilSignalled';
+
+export interface ConsumerServiceSettings extends PipelineSettings {
+  DATABASE_URL: string;
+  LOG_LEVEL: string;
+  HEALTH_PORT: number;
+}
+
+export interface ConsumerServiceContext {
+  producer: Producer;
+  codecs: Codecs;
+  pool: Pool;
+  logger: Logger;
+  metrics: Registry;
+}
+
+export interface ConsumerServiceDefinition {
+  name: string;
+  groupId: string;
+  migrations: Migration[];
+  subscribe: (codecs: Codecs) => TopicCodec<never>[];
+  handler: (context: ConsumerServiceContext) => BatchHandler<never>;
+}
+
+export interface RunningService extends Stoppable {
+  healthPort: number;
+}
+
+/**
+ * The shell every consumer service shares: Postgres with its migrations, topics and schemas, an
+ * idempotent producer, the batch consumer with its dead-letter topic, health and metrics, and a
+ * stop that finishes the batch in flight before closing connections.
+ */
+export async function startConsumerService(settings: ConsumerServiceSettings, definition: ConsumerServiceDefinition): Promise<RunningService> {
+  const logger = createLogger(definition.name, settings.LOG_LEVEL);
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const applied = new Counter({ name: `leadflow_${definition.name}_records_total`, help: 'records applied', registers: [metrics] });
+  const deadLettered = new Counter({ name: `leadflow_${definition.name}_dead_letters_total`, help: 'records sent to the DLQ', registers: [metrics] });
+  const pool = await createPool(settings.DATABASE_URL);
+  await migrate(pool, definition.name, [consumerOffsetsMigration, ...definition.migrations]);
+  const { kafka, codecs } = await connectPipeline(`leadflow-${definition.name}`, settings, logger);
+  const producer = await createProducer(kafka);
+  let ready = false;
+  const health = await startHealthServer(settings.HEALTH_PORT, metrics, () => ready);
+  const groupId = `${settings.TOPIC_NAMESPACE}${definition.groupId}`;
+  const consumer = await runBatchConsumer({
+    kafka,
+    pool,
+    groupId,
+    logger,
+    codecs: definition.subscribe(codecs),
+    deadLetters: new DeadLetterPublisher(producer, codecs.deadLetter, groupId),
+    handle: definition.handler({ producer, codecs, pool, logger, metrics }),
+    onBatchDone: (stats) => {
+      applied.inc(stats.applied);
+      deadLettered.inc(stats.deadLettered);
+    },
+  });
+  ready = true;
+  logger.info({ groupId, healthPort: health.port }, `${definition.name} running`);
+  return {
+    healthPort: health.port,
+    stop: async () => {
+      ready = false;
+      await consumer.stop();
+      await producer.disconnect();
+      await health.close();
+      await pool.end();
+    },
+  };
+}

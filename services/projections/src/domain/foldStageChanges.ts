@@ -1,0 +1,40 @@
+import type { LifecycleEvent, Stage } from '@leadflow/schemas';
+import type { StageChange } from '../db/upsertStageChanges';
+
+/** The stage a lifecycle event moves a lead to, or null when it changes no stage. */
+export function stageAfter(event: LifecycleEvent): Stage | null {
+  switch (event.type) {
+    case 'lead_qualified_mql':
+      return 'mql';
+    case 'lead_qualified_sql':
+      return 'sql';
+    case 'lead_marked_do_not_contact':
+      return null;
+    default: {
+      const unhandled: never = event;
+      throw new TypeError(`unhandled lifecycle event ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+/** Folds a batch of lifecycle events into one stage change per lead. */
+export function foldStageChanges(events: LifecycleEvent[]): StageChange[] {
+  const byLead = new Map<string, StageChange>();
+  for (const event of [...events].sort((a, b) => a.occurredAt - b.occurredAt)) {
+    const change = byLead.get(event.leadId) ?? {
+      leadId: event.leadId,
+      stage: null,
+      stageChangedAt: null,
+      mqlAt: null,
+      sqlAt: null,
+      doNotContact: false,
+    };
+    const stage = stageAfter(event);
+    if (stage) Object.assign(change, { stage, stageChangedAt: event.occurredAt });
+    if (event.type === 'lead_qualified_mql') change.mqlAt ??= event.occurredAt;
+    if (event.type === 'lead_qualified_sql') change.sqlAt ??= event.occurredAt;
+    if (event.type === 'lead_marked_do_not_contact') change.doNotContact = true;
+    byLead.set(event.leadId, change);
+  }
+  return [...byLead.values()];
+}
