@@ -1,0 +1,10 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { commonConfig } from '@leadflow/kit';
+
+export const handoffConfigSchema = z.object({
+  ...commonConfig,
+  HANDOFF_GROUP_ID: z.string().min(1).default('leadflow-handoff'),
+  HANDOFF_RULES_FILE: z.string().default(join(__dirname, '..', 'config', 'handoff-rules.json')),
+});
+export type HandoffConfig = z.infer<typeof handoffConfigSchema>;

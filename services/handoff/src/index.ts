@@ -1,0 +1,3 @@
+export { handoffConfigSchema, type HandoffConfig } from './config';
+export { startHandoff, loadHandoffRules } from './startHandoff';
+export * from './domain';

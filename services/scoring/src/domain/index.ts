@@ -1,0 +1,26 @@
+export { checkEventAge } from './checkEventAge';
+export { DAY_MS, decayedValue, addToDecayedSum, mergeDecayedSums, decayedSumAt, type DecayedSum } from './decay';
+export {
+  fitDimensions,
+  intentDimensions,
+  readinessDimensions,
+  type FitDimension,
+  type IntentDimension,
+  type ReadinessDimension,
+  type ScoreKind,
+} from './dimensions';
+export { evaluateScores, type ScoreEvaluation } from './evaluateScores';
+export { foldActivity } from './foldActivity';
+export { gradeFor } from './gradeFor';
+export {
+  initialLeadScoreState,
+  type LeadScoreState,
+  type LatestValue,
+  type Contribution,
+  type TrackedFeature,
+  type ContactConsent,
+  type EventPosition,
+} from './leadScoreState';
+export { mergeLeadScoreStates } from './mergeLeadScoreStates';
+export { mostExploredFeature } from './mostExploredFeature';
+export { parseScoringModel, scoringModelSchema, type ScoringModel, type ParsedScoringModel } from './scoringModel';
