@@ -26,3 +26,4 @@ export {
   type ConsumerServiceDefinition,
   type RunningService,
 } from './service/startConsumerService';
+export * as testing from './testing';

@@ -31,7 +31,10 @@ const problem = (reply: FastifyReply, status: number, code: string, message: str
 export function buildIngestApp(options: IngestAppOptions): FastifyInstance {
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
-  const app: FastifyInstance = Fastify({ loggerInstance: options.logger as unknown as FastifyBaseLogger, bodyLimit: options.maxBodyBytes, disableRequestLogging: true });
+  // Request logs stay below warn: one line per request is noise at ingest rates; metrics count them.
+  const httpLogger = options.logger.child({ component: 'http' }, { level: 'warn' }) as unknown as FastifyBaseLogger;
+  const app: FastifyInstance = Fastify({ loggerInstance: httpLogger, bodyLimit: options.maxBodyBytes });
+  app.removeContentTypeParser('text/plain');
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

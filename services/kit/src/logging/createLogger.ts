@@ -3,11 +3,10 @@ import pino, { type Logger } from 'pino';
 /** Paths whose values are personal data and never reach a log line. */
 const PII_PATHS = [
   'email',
-  'name',
-  '*.email',
-  '*.name',
-  '*.text',
   'payload.email',
+  'event.payload.email',
+  'event.payload.name',
+  'event.payload.text',
   'payload.name',
   'payload.text',
   'req.headers["x-api-key"]',

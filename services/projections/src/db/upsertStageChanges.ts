@@ -1,15 +1,5 @@
 import type { PoolClient } from 'pg';
-
-/** A lead's stage facts folded from one batch of lifecycle events. */
-export interface StageChange {
-  leadId: string;
-  /** The stage after the batch's latest stage-changing event, if any. */
-  stage: string | null;
-  stageChangedAt: number | null;
-  mqlAt: number | null;
-  sqlAt: number | null;
-  doNotContact: boolean;
-}
+import type { StageChange } from '../domain/foldStageChanges';
 
 /** Applies stage changes in one statement; stage timestamps keep their earliest value. */
 export async function upsertStageChanges(tx: PoolClient, changes: StageChange[]): Promise<void> {

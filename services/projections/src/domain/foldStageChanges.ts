@@ -1,5 +1,15 @@
 import type { LifecycleEvent, Stage } from '@leadflow/schemas';
-import type { StageChange } from '../db/upsertStageChanges';
+
+/** A lead's stage facts folded from one batch of lifecycle events. */
+export interface StageChange {
+  leadId: string;
+  /** The stage after the batch's latest stage-changing event, if any. */
+  stage: string | null;
+  stageChangedAt: number | null;
+  mqlAt: number | null;
+  sqlAt: number | null;
+  doNotContact: boolean;
+}
 
 /** The stage a lifecycle event moves a lead to, or null when it changes no stage. */
 export function stageAfter(event: LifecycleEvent): Stage | null {

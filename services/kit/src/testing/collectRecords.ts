@@ -1,0 +1,34 @@
+import type { Kafka } from 'kafkajs';
+import type { AnyTopic, RecordOf } from '@leadflow/schemas';
+import type { TopicCodec } from '../codec/TopicCodec';
+
+/**
+ * Reads a topic from the beginning with a throwaway consumer group, decoding every record through
+ * the registry, until `enough` holds for what was read or the time is up.
+ */
+export async function collectRecords<T extends AnyTopic>(
+  kafka: Kafka,
+  codec: TopicCodec<T>,
+  enough: (records: RecordOf<T>[]) => boolean,
+  timeoutMs = 30_000,
+): Promise<RecordOf<T>[]> {
+  const records: RecordOf<T>[] = [];
+  const consumer = kafka.consumer({ groupId: `collect-${codec.topicName}-${Date.now()}-${Math.random()}`, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topic: codec.topicName, fromBeginning: true });
+  let resolveDone!: () => void;
+  const done = new Promise<void>((resolve) => (resolveDone = resolve));
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const decoded = await codec.decode(message.value);
+      if (!decoded.ok) throw decoded.error;
+      records.push(decoded.value);
+      if (enough(records)) resolveDone();
+    },
+  });
+  const timer = setTimeout(resolveDone, timeoutMs);
+  await done;
+  clearTimeout(timer);
+  await consumer.disconnect();
+  return records;
+}

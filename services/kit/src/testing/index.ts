@@ -1,0 +1,2 @@
+export { collectRecords } from './collectRecords';
+export { isolatedRun, type IsolatedRun } from './isolatedRun';
