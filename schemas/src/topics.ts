@@ -70,15 +70,21 @@ function typedTopic<E extends Shape, P extends Payloads>(
     fields: [
       ...envelopeRecord.fields,
       { name: 'type', type: { type: 'enum', name: `${recordName}Type`, symbols: types } },
-      {
-        name: 'payload',
-        type: types.map((type) =>
-          converter.record(z.toJSONSchema(payloads[type] as z.ZodObject, { target: 'draft-7' }) as never, pascalCase(type)),
-        ),
-      },
+      { name: 'payload', type: payloadAvro(converter, payloads, types) },
     ],
   };
   return { kind: 'typed', name, recordName, envelope, payloads, schema: schema as never, avro, keyField };
+}
+
+/**
+ * The payload is a union of one record per type; a topic with a single type carries that record
+ * alone (a reader's union resolves a writer's record, so adding a type later stays compatible).
+ */
+function payloadAvro(converter: AvroConverter, payloads: Payloads, types: string[]): AvroSchema {
+  const records = types.map((type) =>
+    converter.record(z.toJSONSchema(payloads[type] as z.ZodObject, { target: 'draft-7' }) as never, pascalCase(type)),
+  );
+  return records.length === 1 ? (records[0] as AvroSchema) : records;
 }
 
 function plainTopic<S extends z.ZodObject>(

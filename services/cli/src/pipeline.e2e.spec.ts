@@ -94,8 +94,12 @@ describe('the pipeline, end to end on Kafka, the schema registry and Postgres', 
     const sql = journeys.filter((j) => j.expected.stage === 'sql').map((j) => j.leadId);
     const mqlOrBetter = journeys.filter((j) => j.expected.stage !== 'lead').map((j) => j.leadId);
 
-    const lifecycle = await testing.collectRecords(pipeline.kafka, pipeline.codecs.lifecycle, (records) =>
-      sql.every((id) => records.some((r) => r.leadId === id && r.type === 'lead_qualified_sql')),
+    const reached = (records: LifecycleEvent[], ids: string[], type: LifecycleEvent['type']) =>
+      ids.every((id) => records.some((r) => r.leadId === id && r.type === type));
+    const lifecycle = await testing.collectRecords(
+      pipeline.kafka,
+      pipeline.codecs.lifecycle,
+      (records) => reached(records, mqlOrBetter, 'lead_qualified_mql') && reached(records, sql, 'lead_qualified_sql'),
     );
     const scores = await testing.collectRecords(pipeline.kafka, pipeline.codecs.scores, (records) =>
       journeys.every((j) => j.expected.grades.includes(latestScore(records, j.leadId)?.grade ?? '?')),

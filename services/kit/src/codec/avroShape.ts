@@ -5,7 +5,7 @@ import type { AnyTopic } from '@leadflow/schemas';
  * a plain `payload`. These two functions translate between the shapes at the boundary.
  */
 export function toAvroShape(topic: AnyTopic, record: Record<string, unknown>): Record<string, unknown> {
-  if (topic.kind !== 'typed') return record;
+  if (topic.kind !== 'typed' || Object.keys(topic.payloads).length === 1) return record;
   const namespace = (topic.avro as { namespace: string }).namespace;
   const branch = `${namespace}.${pascal(String(record.type))}`;
   return { ...record, payload: { [branch]: record.payload } };
@@ -13,7 +13,7 @@ export function toAvroShape(topic: AnyTopic, record: Record<string, unknown>): R
 
 export function fromAvroShape(topic: AnyTopic, decoded: Record<string, unknown>): unknown {
   const plain = withoutNulls(decoded) as Record<string, unknown>;
-  if (topic.kind !== 'typed' || plain.payload === undefined) return plain;
+  if (topic.kind !== 'typed' || plain.payload === undefined || Object.keys(topic.payloads).length === 1) return plain;
   const wrapped = plain.payload as Record<string, unknown>;
   const [only] = Object.values(wrapped);
   return { ...plain, payload: only };
