@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { Producer } from 'kafkajs';
+import {
+  connectPipeline,
+  createLogger,
+  createProducer,
+  loadConfig,
+  publishRecords,
+  testing,
+  type Pipeline,
+  type RunningService,
+} from '@leadflow/kit';
+import type { EngagementEvent } from '@leadflow/schemas';
+import { scoringConfigSchema } from '../config';
+import { startScoring } from '../startScoring';
+
+const DAY = 86_400_000;
+
+describe('scoring on the real broker, registry and Postgres', () => {
+  let run: testing.IsolatedRun;
+  let scoring: RunningService;
+  let pipeline: Pipeline;
+  let producer: Producer;
+
+  beforeAll(async () => {
+    run = await testing.isolatedRun('scoring');
+    const config = loadConfig(scoringConfigSchema, run.env);
+    pipeline = await connectPipeline('scoring-test', config, createLogger('scoring-test', 'warn'));
+    producer = await createProducer(pipeline.kafka);
+    scoring = await startScoring(config);
+  });
+
+  afterAll(async () => {
+    await scoring?.stop();
+    await producer?.disconnect();
+    await run?.cleanUp();
+  });
+
+  const pricingView = (leadId: string, occurredAt: number, eventId = randomUUID()): EngagementEvent => ({
+    eventId,
+    type: 'page_viewed',
+    occurredAt,
+    receivedAt: Date.now(),
+    source: 'test',
+    leadId,
+    payload: { url: '/pricing', durationSec: 120 },
+  });
+
+  it('dead-letters what it cannot decode or apply, with the reason, and goes on', async () => {
+    const leadId = `lead-${run.id}`;
+    const tooOld = pricingView(leadId, Date.now() - 400 * DAY);
+    const good = pricingView(leadId, Date.now() - 1000);
+
+    await producer.send({ topic: pipeline.codecs.engagement.topicName, messages: [{ key: leadId, value: Buffer.from('not avro') }] });
+    await publishRecords(producer, pipeline.codecs.engagement, [tooOld, good]);
+
+    const letters = await testing.collectRecords(pipeline.kafka, pipeline.codecs.deadLetter, (r) => r.length >= 2);
+    const scores = await testing.collectRecords(pipeline.kafka, pipeline.codecs.scores, (r) => r.some((s) => s.leadId === leadId));
+    expect(letters.map((l) => [l.originalTopic, l.errorName]).sort()).toEqual([
+      [pipeline.codecs.engagement.topicName, 'DecodeError'],
+      [pipeline.codecs.engagement.topicName, 'RejectedRecordError'],
+    ]);
+    const garbage = letters.find((l) => l.errorName === 'DecodeError');
+    expect(Buffer.from(garbage?.value ?? '', 'base64').toString()).toBe('not avro');
+    expect(letters.find((l) => l.errorName === 'RejectedRecordError')?.reason).toMatch(/beyond the 365-day horizon/);
+    expect(scores.filter((s) => s.leadId === leadId).map((s) => s.causeEventIds)).toEqual([[good.eventId]]);
+  });
+
+  it('applies an event once however often it is delivered', async () => {
+    const leadId = `twice-${run.id}`;
+    const event = pricingView(leadId, Date.now() - 1000);
+    const marker = pricingView(`marker-${run.id}`, Date.now() - 1000);
+
+    await publishRecords(producer, pipeline.codecs.engagement, [event]);
+    await publishRecords(producer, pipeline.codecs.engagement, [event, event]);
+    await publishRecords(producer, pipeline.codecs.engagement, [marker]);
+
+    const scores = await testing.collectRecords(pipeline.kafka, pipeline.codecs.scores, (r) =>
+      r.some((s) => s.leadId === marker.leadId),
+    );
+    const forLead = scores.filter((s) => s.leadId === leadId);
+    expect(forLead).toHaveLength(1);
+    expect(forLead[0]?.eventsApplied).toBe(1);
+  });
+});
