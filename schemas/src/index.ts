@@ -12,3 +12,4 @@ export * from './events/sla';
 export * from './events/recycled';
 export * from './events/deadLetter';
 export * from './api/inboundEvent';
+export { describeIssues } from './describeIssues';

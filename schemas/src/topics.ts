@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AvroConverter, type AvroSchema } from './avro/toAvroSchema';
-import { inboundEnvelope } from './events/common';
+import { inboundEnvelope, subjectId } from './events/common';
 import { conversationPayloads } from './events/conversation';
 import { deadLetter } from './events/deadLetter';
 import { engagementPayloads } from './events/engagement';
@@ -105,7 +105,19 @@ export const pascalCase = (type: string): string =>
 export const topics = {
   engagement: typedTopic('leads.engagement.v1', 'EngagementEvent', inboundEnvelope, engagementPayloads, 'leadId'),
   conversation: typedTopic('leads.conversation.v1', 'ConversationEvent', inboundEnvelope, conversationPayloads, 'leadId'),
-  identity: typedTopic('leads.identity.v1', 'IdentityEvent', inboundEnvelope, identityPayloads, 'leadId'),
+  // Keyed by the visitor, so an identification lands in the partition of the visitor's activity.
+  identity: typedTopic('leads.identity.v1', 'IdentityEvent', inboundEnvelope, identityPayloads, 'anonymousId'),
+  /**
+   * Internal repartition topic: every activity event re-keyed by the lead it belongs to, visitor
+   * activity included once the visitor is identified. Scoring folds only this topic.
+   */
+  activityByLead: typedTopic(
+    'leads.activity-by-lead.v1',
+    'LeadActivityEvent',
+    { ...inboundEnvelope, leadId: subjectId },
+    { ...engagementPayloads, ...conversationPayloads, ...identityPayloads },
+    'leadId',
+  ),
   outcome: typedTopic('leads.outcome.v1', 'OutcomeEvent', inboundEnvelope, outcomePayloads, 'leadId'),
   scores: plainTopic('leads.scores.v1', 'LeadScored', leadScored, 'leadId'),
   lifecycle: typedTopic('leads.lifecycle.v1', 'LifecycleEvent', leadEventEnvelope, lifecyclePayloads, 'leadId'),
@@ -125,5 +137,7 @@ export type OutcomeEvent = RecordOf<typeof topics.outcome>;
 export type LifecycleEvent = RecordOf<typeof topics.lifecycle>;
 export type SlaEvent = RecordOf<typeof topics.sla>;
 export type RecycledEvent = RecordOf<typeof topics.recycled>;
-/** Everything a lead does that scoring folds. */
-export type LeadActivityEvent = EngagementEvent | ConversationEvent | IdentityEvent;
+/** Everything a lead or visitor does, as it enters. */
+export type ActivityEvent = EngagementEvent | ConversationEvent | IdentityEvent;
+/** Everything a lead does that scoring folds: activity re-keyed by its lead. */
+export type LeadActivityEvent = RecordOf<typeof topics.activityByLead>;

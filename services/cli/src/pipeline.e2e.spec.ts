@@ -101,10 +101,10 @@ describe('the pipeline, end to end on Kafka, the schema registry and Postgres', 
       pipeline.codecs.lifecycle,
       (records) => reached(records, mqlOrBetter, 'lead_qualified_mql') && reached(records, sql, 'lead_qualified_sql'),
     );
-    const scores = await testing.collectRecords(pipeline.kafka, pipeline.codecs.scores, (records) =>
-      journeys.every((j) => j.expected.grades.includes(latestScore(records, j.leadId)?.grade ?? '?')),
-    );
     const rows = await waitForLeads(pool, [...byLead.keys()], (r) => r.every((row) => row.stage === byLead.get(row.lead_id)?.expected.stage));
+    const scores = await testing.collectRecords(pipeline.kafka, pipeline.codecs.scores, (records) =>
+      rows.every((row) => latestScore(records, row.lead_id)?.total === row.total),
+    );
 
     for (const journey of journeys) {
       const grade = latestScore(scores, journey.leadId)?.grade;
@@ -124,7 +124,10 @@ describe('the pipeline, end to end on Kafka, the schema registry and Postgres', 
 });
 
 function latestScore(records: LeadScored[], leadId: string): LeadScored | undefined {
-  return records.filter((r) => r.leadId === leadId).sort((a, b) => a.eventsApplied - b.eventsApplied).at(-1);
+  return records
+    .filter((r) => r.leadId === leadId)
+    .sort((a, b) => a.eventsApplied - b.eventsApplied || a.evaluatedAt - b.evaluatedAt)
+    .at(-1);
 }
 
 function transitions(events: LifecycleEvent[], type: LifecycleEvent['type']): string[] {

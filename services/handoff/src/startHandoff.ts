@@ -15,9 +15,13 @@ export async function startHandoff(config: HandoffConfig): Promise<RunningServic
   const rules = loadHandoffRules(config.HANDOFF_RULES_FILE);
   return startConsumerService(config, {
     name: 'handoff',
-    groupId: config.HANDOFF_GROUP_ID,
     migrations: [eventStoreMigration],
-    subscribe: (codecs) => [codecs.scores] as never,
-    handler: ({ producer, codecs }) => handOffBatch({ rules, producer, codecs }) as never,
+    consumers: [
+      {
+        groupId: config.HANDOFF_GROUP_ID,
+        subscribe: (codecs) => [codecs.scores] as never,
+        handler: ({ producer, codecs }) => handOffBatch({ rules, producer, codecs }) as never,
+      },
+    ],
   });
 }

@@ -1,3 +1,4 @@
 export { ingestConfigSchema, type IngestConfig } from './config';
 export { startIngest, type RunningIngest } from './startIngest';
 export { buildIngestApp } from './http/buildIngestApp';
+export { validateBatch } from './http/validateBatch';

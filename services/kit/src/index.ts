@@ -24,6 +24,7 @@ export {
   startConsumerService,
   type ConsumerServiceContext,
   type ConsumerServiceDefinition,
+  type ConsumerDefinition,
   type RunningService,
 } from './service/startConsumerService';
 export * as testing from './testing';

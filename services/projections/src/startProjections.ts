@@ -7,9 +7,13 @@ import { projectBatch } from './kafka/projectBatch';
 export async function startProjections(config: ProjectionsConfig): Promise<RunningService> {
   return startConsumerService(config, {
     name: 'projections',
-    groupId: config.PROJECTIONS_GROUP_ID,
     migrations: projectionMigrations,
-    subscribe: (codecs) => [codecs.scores, codecs.lifecycle] as never,
-    handler: () => projectBatch() as never,
+    consumers: [
+      {
+        groupId: config.PROJECTIONS_GROUP_ID,
+        subscribe: (codecs) => [codecs.scores, codecs.lifecycle] as never,
+        handler: () => projectBatch() as never,
+      },
+    ],
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeIssues } from '@leadflow/schemas';
 
 /** When a lead is handed from marketing to sales (DESIGN §5). */
 export const handoffRulesSchema = z
@@ -21,13 +22,5 @@ export function parseHandoffRules(input: unknown): ParsedHandoffRules {
   const parsed = handoffRulesSchema.safeParse(input);
   return parsed.success
     ? { ok: true, rules: parsed.data }
-    : { ok: false, errors: parsed.error.issues.flatMap(describeProblem) };
-}
-
-function describeProblem(problem: z.core.$ZodIssue): string[] {
-  const at = problem.path.map(String).join('.');
-  if (problem.code === 'unrecognized_keys') {
-    return problem.keys.map((key) => `${at ? `${at}.` : ''}${key}: unknown key`);
-  }
-  return [`${at || '(root)'}: ${problem.message}`];
+    : { ok: false, errors: describeIssues(parsed.error.issues) };
 }

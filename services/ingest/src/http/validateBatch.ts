@@ -3,7 +3,7 @@ import {
   payloadSchemaOf,
   topicKeyOfEventType,
   type InboundTopicKey,
-  type LeadActivityEvent,
+  type ActivityEvent,
 } from '@leadflow/schemas';
 
 export interface RejectedEvent {
@@ -13,7 +13,7 @@ export interface RejectedEvent {
 }
 
 export interface ValidatedBatch {
-  accepted: { index: number; record: LeadActivityEvent; topicKey: InboundTopicKey }[];
+  accepted: { index: number; record: ActivityEvent; topicKey: InboundTopicKey }[];
   rejected: RejectedEvent[];
 }
 
@@ -38,7 +38,9 @@ export function validateBatch(events: unknown[], source: string, nowMs: number, 
     const topicKey = topicKeyOfEventType.get(posted.type);
     if (!topicKey) throw new TypeError(`validated type ${posted.type} has no topic`);
     const payload = payloadSchemaOf(topicKey, posted.type).parse(posted.payload ?? {}) as Record<string, unknown>;
-    const leadId = posted.type === 'lead_identified' ? (payload.leadId as string) : posted.leadId;
+    const identified = posted.type === 'lead_identified';
+    const leadId = identified ? (payload.leadId as string) : posted.leadId;
+    const anonymousId = identified ? (payload.anonymousId as string) : posted.anonymousId;
     const record = {
       eventId: posted.eventId ?? newId(),
       type: posted.type,
@@ -46,10 +48,10 @@ export function validateBatch(events: unknown[], source: string, nowMs: number, 
       receivedAt: nowMs,
       source,
       ...(leadId ? { leadId } : {}),
-      ...(posted.anonymousId ? { anonymousId: posted.anonymousId } : {}),
+      ...(anonymousId ? { anonymousId } : {}),
       ...(posted.context ? { context: posted.context } : {}),
       payload,
-    } as LeadActivityEvent;
+    } as ActivityEvent;
     batch.accepted.push({ index, record, topicKey });
   });
   return batch;

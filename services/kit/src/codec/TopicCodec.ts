@@ -40,7 +40,7 @@ export class TopicCodec<T extends AnyTopic> {
   keyOf(record: RecordOf<T>): string | null {
     const r = record as Record<string, unknown>;
     if (this.topic.keyField === undefined) return null;
-    const key = r[this.topic.keyField] ?? r.anonymousId;
+    const key = r[this.topic.keyField] ?? r.leadId ?? r.anonymousId;
     return typeof key === 'string' ? key : null;
   }
 }

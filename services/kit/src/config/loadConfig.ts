@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeIssues } from '@leadflow/schemas';
 import { ConfigError } from '../errors/LeadflowError';
 
 /**
@@ -8,7 +9,7 @@ import { ConfigError } from '../errors/LeadflowError';
 export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  const problems = describeIssues(result.error.issues);
   throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
 }
 

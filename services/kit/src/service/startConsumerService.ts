@@ -10,7 +10,7 @@ import { migrate, type Migration } from '../db/migrate';
 import { startHealthServer } from '../http/startHealthServer';
 import { createProducer } from '../kafka/createProducer';
 import { DeadLetterPublisher } from '../kafka/DeadLetterPublisher';
-import { runBatchConsumer, type BatchHandler } from '../kafka/runBatchConsumer';
+import { runBatchConsumer, type BatchHandler, type RunningConsumer } from '../kafka/runBatchConsumer';
 import { createLogger } from '../logging/createLogger';
 import { connectPipeline, type PipelineSettings } from './connectPipeline';
 import type { Stoppable } from './runUntilSignalled';
@@ -29,12 +29,19 @@ export interface ConsumerServiceContext {
   metrics: Registry;
 }
 
-export interface ConsumerServiceDefinition {
-  name: string;
+/** One consumer group of a service: the topics it reads and how it applies a batch. */
+export interface ConsumerDefinition {
   groupId: string;
-  migrations: Migration[];
   subscribe: (codecs: Codecs) => TopicCodec<never>[];
   handler: (context: ConsumerServiceContext) => BatchHandler<never>;
+}
+
+export interface ConsumerServiceDefinition {
+  name: string;
+  migrations: Migration[];
+  consumers: ConsumerDefinition[];
+  /** Background work beside the consumers (e.g. a ticker), stopped before them. */
+  workers?: (context: ConsumerServiceContext) => Stoppable[];
 }
 
 export interface RunningService extends Stoppable {
@@ -50,35 +57,43 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
   const logger = createLogger(definition.name, settings.LOG_LEVEL);
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
-  const applied = new Counter({ name: `leadflow_${definition.name}_records_total`, help: 'records applied', registers: [metrics] });
-  const deadLettered = new Counter({ name: `leadflow_${definition.name}_dead_letters_total`, help: 'records sent to the DLQ', registers: [metrics] });
+  const applied = new Counter({ name: `leadflow_${definition.name}_records_total`, help: 'records applied', labelNames: ['group'], registers: [metrics] });
+  const deadLettered = new Counter({ name: `leadflow_${definition.name}_dead_letters_total`, help: 'records sent to the DLQ', labelNames: ['group'], registers: [metrics] });
   const pool = await createPool(settings.DATABASE_URL);
   await migrate(pool, definition.name, [consumerOffsetsMigration, ...definition.migrations]);
   const { kafka, codecs } = await connectPipeline(`leadflow-${definition.name}`, settings, logger);
   const producer = await createProducer(kafka);
   let ready = false;
   const health = await startHealthServer(settings.HEALTH_PORT, metrics, () => ready);
-  const groupId = `${settings.TOPIC_NAMESPACE}${definition.groupId}`;
-  const consumer = await runBatchConsumer({
-    kafka,
-    pool,
-    groupId,
-    logger,
-    codecs: definition.subscribe(codecs),
-    deadLetters: new DeadLetterPublisher(producer, codecs.deadLetter, groupId),
-    handle: definition.handler({ producer, codecs, pool, logger, metrics }),
-    onBatchDone: (stats) => {
-      applied.inc(stats.applied);
-      deadLettered.inc(stats.deadLettered);
-    },
-  });
+  const context: ConsumerServiceContext = { producer, codecs, pool, logger, metrics };
+  const consumers: RunningConsumer[] = [];
+  for (const consumer of definition.consumers) {
+    const groupId = `${settings.TOPIC_NAMESPACE}${consumer.groupId}`;
+    consumers.push(
+      await runBatchConsumer({
+        kafka,
+        pool,
+        groupId,
+        logger,
+        codecs: consumer.subscribe(codecs),
+        deadLetters: new DeadLetterPublisher(producer, codecs.deadLetter, groupId),
+        handle: consumer.handler(context),
+        onBatchDone: (stats) => {
+          applied.inc({ group: consumer.groupId }, stats.applied);
+          deadLettered.inc({ group: consumer.groupId }, stats.deadLettered);
+        },
+      }),
+    );
+  }
+  const workers = definition.workers?.(context) ?? [];
   ready = true;
-  logger.info({ groupId, healthPort: health.port }, `${definition.name} running`);
+  logger.info({ groups: definition.consumers.map((c) => c.groupId), healthPort: health.port }, `${definition.name} running`);
   return {
     healthPort: health.port,
     stop: async () => {
       ready = false;
-      await consumer.stop();
+      for (const worker of workers) await worker.stop();
+      for (const consumer of consumers) await consumer.stop();
       await producer.disconnect();
       await health.close();
       await pool.end();

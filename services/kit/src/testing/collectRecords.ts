@@ -2,17 +2,23 @@ import type { Kafka } from 'kafkajs';
 import type { AnyTopic, RecordOf } from '@leadflow/schemas';
 import type { TopicCodec } from '../codec/TopicCodec';
 
+export interface TimedRecord<V> {
+  value: V;
+  /** When the record was produced (the broker's log-append or the producer's create time), epoch ms. */
+  timestamp: number;
+}
+
 /**
  * Reads a topic from the beginning with a throwaway consumer group, decoding every record through
  * the registry, until `enough` holds for what was read or the time is up.
  */
-export async function collectRecords<T extends AnyTopic>(
+export async function collectTimedRecords<T extends AnyTopic>(
   kafka: Kafka,
   codec: TopicCodec<T>,
-  enough: (records: RecordOf<T>[]) => boolean,
+  enough: (records: TimedRecord<RecordOf<T>>[]) => boolean,
   timeoutMs = 30_000,
-): Promise<RecordOf<T>[]> {
-  const records: RecordOf<T>[] = [];
+): Promise<TimedRecord<RecordOf<T>>[]> {
+  const records: TimedRecord<RecordOf<T>>[] = [];
   const consumer = kafka.consumer({ groupId: `collect-${codec.topicName}-${Date.now()}-${Math.random()}`, maxWaitTimeInMs: 100 });
   await consumer.connect();
   await consumer.subscribe({ topic: codec.topicName, fromBeginning: true });
@@ -22,7 +28,7 @@ export async function collectRecords<T extends AnyTopic>(
     eachMessage: async ({ message }) => {
       const decoded = await codec.decode(message.value);
       if (!decoded.ok) throw decoded.error;
-      records.push(decoded.value);
+      records.push({ value: decoded.value, timestamp: Number(message.timestamp) });
       if (enough(records)) resolveDone();
     },
   });
@@ -31,4 +37,15 @@ export async function collectRecords<T extends AnyTopic>(
   clearTimeout(timer);
   await consumer.disconnect();
   return records;
+}
+
+/** Like `collectTimedRecords`, for when only the values matter. */
+export async function collectRecords<T extends AnyTopic>(
+  kafka: Kafka,
+  codec: TopicCodec<T>,
+  enough: (records: RecordOf<T>[]) => boolean,
+  timeoutMs = 30_000,
+): Promise<RecordOf<T>[]> {
+  const values = (timed: TimedRecord<RecordOf<T>>[]) => timed.map((t) => t.value);
+  return values(await collectTimedRecords(kafka, codec, (timed) => enough(values(timed)), timeoutMs));
 }

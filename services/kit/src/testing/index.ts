@@ -1,2 +1,2 @@
-export { collectRecords } from './collectRecords';
+export { collectRecords, collectTimedRecords, type TimedRecord } from './collectRecords';
 export { isolatedRun, type IsolatedRun } from './isolatedRun';

@@ -1,23 +1,38 @@
 import type { Migration } from '@leadflow/kit';
 
-/** Scoring's own tables: per-subject fold state, applied event ids, and visitor → lead aliases. */
+/** Scoring's own tables. */
 export const scoringMigrations: Migration[] = [
   {
     name: '001_scoring_state',
     sql: `
+      -- Per-lead fold state; next_crossing_at is the durable schedule of time-driven re-grading.
       create table lead_score_state (
-        subject_id text primary key,
-        is_lead boolean not null,
+        lead_id text primary key,
         state jsonb not null,
         stream_time bigint not null,
         last_emitted jsonb,
+        next_crossing_at bigint,
         updated_at timestamptz not null default now());
+      create index lead_score_state_next_crossing on lead_score_state (next_crossing_at)
+        where next_crossing_at is not null;
       create table scoring_applied_events (
         event_id uuid primary key,
-        applied_at timestamptz not null default now());
-      create table subject_aliases (
+        applied_at timestamptz not null default now());`,
+  },
+  {
+    name: '002_identity_stitching',
+    sql: `
+      -- Visitors and the lead each became; activity of visitors not identified yet waits here.
+      create table visitors (
         anonymous_id text primary key,
-        lead_id text not null,
-        identified_at bigint not null);`,
+        lead_id text,
+        identified_at bigint);
+      create table visitor_activity (
+        anonymous_id text not null,
+        event_id uuid not null,
+        occurred_at bigint not null,
+        record jsonb not null,
+        primary key (anonymous_id, event_id));
+      create index visitor_activity_occurred_at on visitor_activity (occurred_at);`,
   },
 ];

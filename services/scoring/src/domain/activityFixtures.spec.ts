@@ -157,3 +157,25 @@ export function expectSameEvaluation(actual: ScoreEvaluation, expected: ScoreEva
   expect(actual.signals).toEqual(expected.signals);
   expect(actual.breakdown).toEqual(expected.breakdown);
 }
+
+/** A good-fit director who engaged heavily over two days and then went silent. */
+export function silentDirectorEvents() {
+  const e = journey();
+  return [
+    e('profile_captured', { companySize: 300, industry: 'saas', seniority: 'director', country: 'DE' }, day(0)),
+    e('page_viewed', { url: '/pricing' }, day(0)),
+    e('content_consumed', { assetId: 'wp-1', assetType: 'whitepaper', completionPct: 100 }, day(0)),
+    e('content_consumed', { assetId: 'web-1', assetType: 'webinar', completionPct: 100 }, day(1)),
+    e('content_consumed', { assetId: 'cs-1', assetType: 'case_study', completionPct: 100 }, day(1)),
+    e('feature_explored', { feature: 'reporting' }, day(0)),
+    e('feature_explored', { feature: 'workflows' }, day(1)),
+    e('feature_explored', { feature: 'api' }, day(1)),
+    e('question_asked', { text: 'How is decay configured?', topic: 'scoring', specificity: 0.8 }, day(1)),
+    e('question_asked', { text: 'Can SLAs differ by grade?', topic: 'sla', specificity: 0.8 }, day(1)),
+    e('question_asked', { text: 'Which CRMs do you sync with?', topic: 'integrations', specificity: 0.8 }, day(1)),
+    e('session_started', { returning: true }, day(0)),
+    e('session_started', { returning: true }, day(1)),
+    e('session_started', { returning: true }, day(1)),
+    e('qualification_captured', { dimension: 'need', value: { priority: 'high' }, confidence: 0.8 }, day(1)),
+  ];
+}

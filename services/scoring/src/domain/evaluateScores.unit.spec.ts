@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { day, defaultModel, foldAll, HOUR_MS, journey, journeyArb, laterArb } from './activityFixtures.spec';
+import { day, defaultModel, foldAll, HOUR_MS, journey, journeyArb, laterArb, silentDirectorEvents } from './activityFixtures.spec';
 import { DAY_MS } from './decay';
 import { evaluateScores } from './evaluateScores';
 
@@ -54,24 +54,7 @@ describe('evaluateScores: golden journeys', () => {
   });
 
   it('good-fit director who engaged heavily two months ago and went silent decays from B to D', () => {
-    const e = journey();
-    const events = [
-      e('profile_captured', { companySize: 300, industry: 'saas', seniority: 'director', country: 'DE' }, day(0)),
-      e('page_viewed', { url: '/pricing' }, day(0)),
-      e('content_consumed', { assetId: 'wp-1', assetType: 'whitepaper', completionPct: 100 }, day(0)),
-      e('content_consumed', { assetId: 'web-1', assetType: 'webinar', completionPct: 100 }, day(1)),
-      e('content_consumed', { assetId: 'cs-1', assetType: 'case_study', completionPct: 100 }, day(1)),
-      e('feature_explored', { feature: 'reporting' }, day(0)),
-      e('feature_explored', { feature: 'workflows' }, day(1)),
-      e('feature_explored', { feature: 'api' }, day(1)),
-      e('question_asked', { text: 'How is decay configured?', topic: 'scoring', specificity: 0.8 }, day(1)),
-      e('question_asked', { text: 'Can SLAs differ by grade?', topic: 'sla', specificity: 0.8 }, day(1)),
-      e('question_asked', { text: 'Which CRMs do you sync with?', topic: 'integrations', specificity: 0.8 }, day(1)),
-      e('session_started', { returning: true }, day(0)),
-      e('session_started', { returning: true }, day(1)),
-      e('session_started', { returning: true }, day(1)),
-      e('qualification_captured', { dimension: 'need', value: { priority: 'high' }, confidence: 0.8 }, day(1)),
-    ];
+    const events = silentDirectorEvents();
     const state = foldAll(events, model);
 
     const engaged = evaluateScores(state, model, day(2));

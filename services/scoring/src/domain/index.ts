@@ -21,6 +21,7 @@ export {
   type ContactConsent,
   type EventPosition,
 } from './leadScoreState';
-export { mergeLeadScoreStates } from './mergeLeadScoreStates';
+export { routeActivity, type ActivityRoutes, type Identification } from './routeActivity';
 export { mostExploredFeature } from './mostExploredFeature';
+export { nextGradeCrossing, type GradeCrossing } from './nextGradeCrossing';
 export { parseScoringModel, scoringModelSchema, type ScoringModel, type ParsedScoringModel } from './scoringModel';

@@ -1,4 +1,4 @@
-import { assetTypes, seniorities } from '@leadflow/schemas';
+import { assetTypes, describeIssues, seniorities } from '@leadflow/schemas';
 import { z } from 'zod';
 
 const points = z.number().min(0);
@@ -158,13 +158,5 @@ export function parseScoringModel(input: unknown): ParsedScoringModel {
   const parsed = scoringModelSchema.safeParse(input);
   return parsed.success
     ? { ok: true, model: parsed.data }
-    : { ok: false, errors: parsed.error.issues.flatMap(describeProblem) };
-}
-
-function describeProblem(problem: z.core.$ZodIssue): string[] {
-  const at = problem.path.map(String).join('.');
-  if (problem.code === 'unrecognized_keys') {
-    return problem.keys.map((key) => `${at ? `${at}.` : ''}${key}: unknown key`);
-  }
-  return [`${at || '(root)'}: ${problem.message}`];
+    : { ok: false, errors: describeIssues(parsed.error.issues) };
 }

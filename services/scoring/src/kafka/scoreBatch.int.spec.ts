@@ -57,8 +57,8 @@ describe('scoring on the real broker, registry and Postgres', () => {
     const letters = await testing.collectRecords(pipeline.kafka, pipeline.codecs.deadLetter, (r) => r.length >= 2);
     const scores = await testing.collectRecords(pipeline.kafka, pipeline.codecs.scores, (r) => r.some((s) => s.leadId === leadId));
     expect(letters.map((l) => [l.originalTopic, l.errorName]).sort()).toEqual([
+      [pipeline.codecs.activityByLead.topicName, 'RejectedRecordError'],
       [pipeline.codecs.engagement.topicName, 'DecodeError'],
-      [pipeline.codecs.engagement.topicName, 'RejectedRecordError'],
     ]);
     const garbage = letters.find((l) => l.errorName === 'DecodeError');
     expect(Buffer.from(garbage?.value ?? '', 'base64').toString()).toBe('not avro');
@@ -68,18 +68,20 @@ describe('scoring on the real broker, registry and Postgres', () => {
 
   it('applies an event once however often it is delivered', async () => {
     const leadId = `twice-${run.id}`;
-    const event = pricingView(leadId, Date.now() - 1000);
-    const marker = pricingView(`marker-${run.id}`, Date.now() - 1000);
+    const event = pricingView(leadId, Date.now() - 2000);
+    const marker: EngagementEvent = { ...pricingView(leadId, Date.now() - 1000), type: 'page_viewed', payload: { url: '/demo', durationSec: 60 } };
 
     await publishRecords(producer, pipeline.codecs.engagement, [event]);
     await publishRecords(producer, pipeline.codecs.engagement, [event, event]);
     await publishRecords(producer, pipeline.codecs.engagement, [marker]);
 
     const scores = await testing.collectRecords(pipeline.kafka, pipeline.codecs.scores, (r) =>
-      r.some((s) => s.leadId === marker.leadId),
+      r.some((s) => s.causeEventIds.includes(marker.eventId)),
     );
     const forLead = scores.filter((s) => s.leadId === leadId);
-    expect(forLead).toHaveLength(1);
-    expect(forLead[0]?.eventsApplied).toBe(1);
+    expect(forLead.map((s) => [s.eventsApplied, s.causeEventIds])).toEqual([
+      [1, [event.eventId]],
+      [2, [marker.eventId]],
+    ]);
   });
 });

@@ -9,12 +9,13 @@ export interface EmittedScores {
   readiness: number;
 }
 
-/** One scored subject (a lead, or a visitor not yet identified) as stored. */
-export interface SubjectRow {
-  subjectId: string;
-  isLead: boolean;
+/** One lead's scoring state as stored. */
+export interface LeadRow {
+  leadId: string;
   state: LeadScoreState;
-  /** The latest event time seen for the subject: scores are evaluated in event time. */
+  /** The latest event time seen for the lead (or re-grading time): scores are evaluated in event time. */
   streamTime: number;
   lastEmitted: EmittedScores | null;
+  /** When decay next moves the lead across a grade boundary, if ever. */
+  nextCrossingAt: number | null;
 }

@@ -1,0 +1,31 @@
+import type { Producer } from 'kafkajs';
+import { publishRecords, type BatchHandler, type Codecs } from '@leadflow/kit';
+import type { ActivityEvent, LeadActivityEvent } from '@leadflow/schemas';
+import { routeActivity } from '../domain';
+import { holdVisitorActivity } from './holdVisitorActivity';
+import { lockVisitors } from './lockVisitors';
+import { recordIdentifications } from './recordIdentifications';
+import { releaseVisitorActivity } from './releaseVisitorActivity';
+
+/**
+ * The repartition step of identity stitching: activity arrives keyed by lead or visitor and leaves
+ * on `leads.activity-by-lead.v1` keyed by the lead it belongs to, so one lead's whole history —
+ * anonymous sessions and devices included — is folded by one consumer, with no lookup per event.
+ */
+export function stitchBatch(deps: { producer: Producer; codecs: Codecs }): BatchHandler<ActivityEvent> {
+  return async (records, tx) => {
+    const events = records.map((r) => r.value);
+    const visitorIds = events.flatMap((e) => (e.type === 'lead_identified' ? [e.payload.anonymousId] : !e.leadId && e.anonymousId ? [e.anonymousId] : []));
+    const routes = routeActivity(events, await lockVisitors(tx, visitorIds));
+    const leadOf = new Map(routes.identified.map((i) => [i.anonymousId, i.leadId]));
+    const released = await releaseVisitorActivity(tx, [...leadOf.keys()]);
+    const forward: LeadActivityEvent[] = [
+      ...routes.forward,
+      ...released.map((e) => ({ ...e, leadId: leadOf.get(e.anonymousId ?? '') as string })),
+    ];
+    await publishRecords(deps.producer, deps.codecs.activityByLead, forward);
+    await recordIdentifications(tx, routes.identified);
+    await holdVisitorActivity(tx, routes.hold);
+    return [];
+  };
+}
