@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { eventId, subjectId } from './common';
-import { grades } from './scores';
+import { eventId, subjectId, timestampMillis } from './common';
+import { grades, handoffContext, scoreContributor } from './scores';
 
 export const stages = [
   'lead',
@@ -25,16 +25,50 @@ const scoreSnapshot = {
   readiness: z.number().min(0),
 };
 
-/** Payloads of `leads.lifecycle.v1` (stage changes a CRM consumes), by event type. */
+/** Who owns a lead, and the routing rule that chose them. */
+export const assignment = z.object({
+  owner: z.string(),
+  team: z.string(),
+  rule: z.string(),
+});
+export type Assignment = z.infer<typeof assignment>;
+
+const reason = z.string().max(1024);
+const fromStage = z.enum(stages);
+
+/** Payloads of `leads.lifecycle.v1` (stage changes and ownership, for CRMs), by event type. */
 export const lifecyclePayloads = {
-  lead_qualified_mql: z.object({ ...scoreSnapshot, fromStage: z.enum(stages) }),
+  lead_qualified_mql: z.object({ ...scoreSnapshot, fromStage }),
   lead_qualified_sql: z.object({
     ...scoreSnapshot,
-    fromStage: z.enum(stages),
+    fromStage,
     route: z.enum(['score_and_bant', 'self_qualified']),
     bantEstablished: z.array(z.enum(['budget', 'authority', 'need', 'timeline'])),
+    /** Everything the rep needs for the first call. */
+    assignment: assignment.optional(),
+    slaDeadline: timestampMillis.optional(),
+    breakdown: z
+      .array(
+        z.object({
+          score: z.enum(['fit', 'intent', 'readiness']),
+          dimension: z.string(),
+          points: z.number(),
+          cap: z.number(),
+          topContributors: z.array(scoreContributor),
+        }),
+      )
+      .optional(),
+    context: handoffContext.optional(),
   }),
-  lead_marked_do_not_contact: z.object({ reason: z.string() }),
+  lead_requalified: z.object({ fromStage, recycledFor: reason }),
+  lead_assigned: z.object({ ...assignment.shape, reason: z.enum(['routed', 'escalated']), previousOwner: z.string().optional() }),
+  sales_accepted: z.object({ fromStage, by: z.string().optional() }),
+  sales_rejected: z.object({ fromStage, reason }),
+  opportunity_opened: z.object({ fromStage, amount: z.number().min(0) }),
+  deal_won: z.object({ fromStage, amount: z.number().min(0) }),
+  deal_lost: z.object({ fromStage, reason }),
+  lead_disqualified: z.object({ fromStage, reason }),
+  lead_marked_do_not_contact: z.object({ reason }),
 };
 
 /** Envelope fields of every output event keyed by lead. */

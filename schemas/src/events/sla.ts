@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { timestampMillis } from './common';
 
 const owner = z.string().max(256);
+const attempt = z.int().min(1).max(100);
 
-/** Payloads of `leads.sla.v1` (follow-up timers), by event type. */
+/** Payloads of `leads.sla.v1` (the follow-up clock of sales-qualified leads), by event type. */
 export const slaPayloads = {
-  sla_started: z.object({ owner, deadline: timestampMillis, grade: z.string() }),
-  sla_met: z.object({ owner, metBy: z.string(), elapsedMs: z.int().min(0) }),
-  sla_breached: z.object({ owner, deadline: timestampMillis, breachCount: z.int().min(1).max(100) }),
+  sla_started: z.object({ owner, team: z.string(), deadline: timestampMillis, grade: z.string(), attempt }),
+  sla_met: z.object({ owner, metBy: z.enum(['lead_contacted', 'lead_accepted']), by: z.string().optional(), elapsedMs: z.int().min(0) }),
+  sla_breached: z.object({ owner, deadline: timestampMillis, attempt }),
+  sla_cancelled: z.object({ owner, reason: z.string() }),
 };

@@ -18,11 +18,31 @@ const apiKeys = z
     return map;
   });
 
+/** `source:secret` pairs for signed webhooks; the source names the CRM integration. */
+const webhookSecrets = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    const map = new Map<string, string>();
+    for (const pair of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const at = pair.indexOf(':');
+      const source = pair.slice(0, at);
+      const secret = pair.slice(at + 1);
+      if (at < 1 || secret.length < 16) {
+        ctx.addIssue({ code: 'custom', message: `"${source || '(no source)'}" is not source:secret with a secret of at least 16 characters` });
+        return z.NEVER;
+      }
+      map.set(source, secret);
+    }
+    return map;
+  });
+
 export const ingestConfigSchema = z
   .object({
     ...commonConfig,
     INGEST_PORT: portSchema.default(18080),
     INGEST_API_KEYS: apiKeys,
+    INGEST_WEBHOOK_SECRETS: webhookSecrets,
     INGEST_MAX_EVENTS_PER_REQUEST: z.coerce.number().int().min(1).max(10_000).default(500),
     INGEST_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   })

@@ -19,6 +19,7 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
     producer,
     codecs,
     apiKeys: config.INGEST_API_KEYS,
+    webhookSecrets: config.INGEST_WEBHOOK_SECRETS,
     maxEvents: config.INGEST_MAX_EVENTS_PER_REQUEST,
     maxBodyBytes: config.INGEST_MAX_BODY_BYTES,
     logger,

@@ -1,10 +1,15 @@
 import {
+  activityTopicKeys,
   parsePostedEvent,
   payloadSchemaOf,
   topicKeyOfEventType,
-  type InboundTopicKey,
   type ActivityEvent,
+  type InboundTopicKey,
+  type OutcomeEvent,
 } from '@leadflow/schemas';
+
+/** A validated event on its way to its topic. */
+export type InboundRecord = ActivityEvent | OutcomeEvent;
 
 export interface RejectedEvent {
   index: number;
@@ -13,7 +18,7 @@ export interface RejectedEvent {
 }
 
 export interface ValidatedBatch {
-  accepted: { index: number; record: ActivityEvent; topicKey: InboundTopicKey }[];
+  accepted: { index: number; record: InboundRecord; topicKey: InboundTopicKey }[];
   rejected: RejectedEvent[];
 }
 
@@ -21,10 +26,16 @@ export interface ValidatedBatch {
  * Validates every posted event and turns the valid ones into topic records: event time as epoch
  * milliseconds, receive time and source stamped, an id assigned when the client gave none.
  */
-export function validateBatch(events: unknown[], source: string, nowMs: number, newId: () => string): ValidatedBatch {
+export function validateBatch(
+  events: unknown[],
+  source: string,
+  nowMs: number,
+  newId: (index: number) => string,
+  accepted: readonly InboundTopicKey[] = activityTopicKeys,
+): ValidatedBatch {
   const batch: ValidatedBatch = { accepted: [], rejected: [] };
   events.forEach((input, index) => {
-    const result = parsePostedEvent(input, nowMs);
+    const result = parsePostedEvent(input, nowMs, accepted);
     if (!result.success) {
       const eventId = (input as { eventId?: unknown } | null)?.eventId;
       batch.rejected.push({
@@ -42,7 +53,7 @@ export function validateBatch(events: unknown[], source: string, nowMs: number, 
     const leadId = identified ? (payload.leadId as string) : posted.leadId;
     const anonymousId = identified ? (payload.anonymousId as string) : posted.anonymousId;
     const record = {
-      eventId: posted.eventId ?? newId(),
+      eventId: posted.eventId ?? newId(index),
       type: posted.type,
       occurredAt: Date.parse(posted.occurredAt),
       receivedAt: nowMs,
@@ -51,7 +62,7 @@ export function validateBatch(events: unknown[], source: string, nowMs: number, 
       ...(anonymousId ? { anonymousId } : {}),
       ...(posted.context ? { context: posted.context } : {}),
       payload,
-    } as ActivityEvent;
+    } as InboundRecord;
     batch.accepted.push({ index, record, topicKey });
   });
   return batch;

@@ -1,6 +1,7 @@
 import type { Producer } from 'kafkajs';
 import type { Codecs } from '@leadflow/kit';
-import type { InboundTopicKey, ActivityEvent } from '@leadflow/schemas';
+import type { InboundTopicKey } from '@leadflow/schemas';
+import type { InboundRecord } from '../http/validateBatch';
 
 /**
  * Produces the accepted events of a request in one request to Kafka, keyed by subject so one
@@ -10,7 +11,7 @@ import type { InboundTopicKey, ActivityEvent } from '@leadflow/schemas';
 export async function produceAccepted(
   producer: Producer,
   codecs: Codecs,
-  accepted: { record: ActivityEvent; topicKey: InboundTopicKey }[],
+  accepted: { record: InboundRecord; topicKey: InboundTopicKey }[],
 ): Promise<void> {
   const byTopic = new Map<InboundTopicKey, { key: string | null; value: Buffer; headers: Record<string, string> }[]>();
   for (const { record, topicKey } of accepted) {

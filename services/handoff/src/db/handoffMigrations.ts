@@ -1,0 +1,21 @@
+import type { Migration } from '@leadflow/kit';
+
+/** Hand-off's own tables beside the event store: durable timers and round-robin positions. */
+export const handoffMigrations: Migration[] = [
+  {
+    name: '002_timers_and_rotations',
+    sql: `
+      -- The pending timers of each lead (SLA deadlines, recycling), a projection of the lead's stream
+      -- written in the same transaction as its events.
+      create table lead_timers (
+        lead_id text not null,
+        timer text not null,
+        due_at bigint not null,
+        primary key (lead_id, timer));
+      create index lead_timers_due_at on lead_timers (due_at);
+      -- Where round-robin continues in each team.
+      create table routing_rotations (
+        team text primary key,
+        next_index bigint not null default 0);`,
+  },
+];

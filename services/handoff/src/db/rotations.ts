@@ -1,0 +1,18 @@
+import type { PoolClient } from 'pg';
+
+/** Current round-robin positions of all teams, locked for this transaction. */
+export async function readRotations(tx: PoolClient): Promise<Record<string, number>> {
+  const { rows } = await tx.query<{ team: string; next_index: string }>('select team, next_index from routing_rotations for update');
+  return Object.fromEntries(rows.map((r) => [r.team, Number(r.next_index)]));
+}
+
+/** Stores the positions that changed. */
+export async function saveRotations(tx: PoolClient, before: Record<string, number>, after: Record<string, number>): Promise<void> {
+  const changed = Object.entries(after).filter(([team, index]) => before[team] !== index);
+  if (changed.length === 0) return;
+  await tx.query(
+    `insert into routing_rotations (team, next_index) select * from unnest($1::text[], $2::bigint[])
+     on conflict (team) do update set next_index = excluded.next_index`,
+    [changed.map(([team]) => team), changed.map(([, index]) => index)],
+  );
+}
