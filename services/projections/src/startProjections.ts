@@ -11,7 +11,7 @@ export async function startProjections(config: ProjectionsConfig): Promise<Runni
     consumers: [
       {
         groupId: config.PROJECTIONS_GROUP_ID,
-        subscribe: (codecs) => [codecs.scores, codecs.lifecycle] as never,
+        subscribe: (codecs) => [codecs.scores, codecs.lifecycle, codecs.recycled] as never,
         handler: () => projectBatch() as never,
       },
     ],

@@ -1,4 +1,7 @@
-import type { LifecycleEvent, Stage } from '@leadflow/schemas';
+import type { LifecycleEvent, RecycledEvent, Stage } from '@leadflow/schemas';
+
+/** The events that move a lead between stages. */
+export type StageEvent = LifecycleEvent | RecycledEvent;
 
 /** A lead's stage facts folded from one batch of lifecycle events. */
 export interface StageChange {
@@ -12,12 +15,27 @@ export interface StageChange {
 }
 
 /** The stage a lifecycle event moves a lead to, or null when it changes no stage. */
-export function stageAfter(event: LifecycleEvent): Stage | null {
+export function stageAfter(event: StageEvent): Stage | null {
   switch (event.type) {
     case 'lead_qualified_mql':
       return 'mql';
     case 'lead_qualified_sql':
       return 'sql';
+    case 'sales_accepted':
+      return 'accepted';
+    case 'opportunity_opened':
+      return 'opportunity';
+    case 'deal_won':
+      return 'won';
+    case 'deal_lost':
+      return 'lost';
+    case 'lead_disqualified':
+      return 'disqualified';
+    case 'lead_recycled':
+      return 'recycled';
+    case 'lead_requalified':
+    case 'lead_assigned':
+    case 'sales_rejected':
     case 'lead_marked_do_not_contact':
       return null;
     default: {
@@ -28,7 +46,7 @@ export function stageAfter(event: LifecycleEvent): Stage | null {
 }
 
 /** Folds a batch of lifecycle events into one stage change per lead. */
-export function foldStageChanges(events: LifecycleEvent[]): StageChange[] {
+export function foldStageChanges(events: StageEvent[]): StageChange[] {
   const byLead = new Map<string, StageChange>();
   for (const event of [...events].sort((a, b) => a.occurredAt - b.occurredAt)) {
     const change = byLead.get(event.leadId) ?? {
