@@ -4,6 +4,7 @@ import { commonConfig, connectPipeline, createLogger, loadConfig } from '@leadfl
 import { z } from 'zod';
 import { stack } from './commands/stack';
 import { runDemo } from './demo/runDemo';
+import { rescore, type RescoreOptions } from './rescore/rescore';
 
 const program = new Command('leadflow').description('Operate the leadflow pipeline');
 
@@ -31,6 +32,17 @@ program
   .option('--keep-stack', 'leave Kafka and the registry running afterwards', false)
   .action(async (options: { databaseUrl: string; keepStack: boolean }) => {
     process.exitCode = await runDemo(options);
+  });
+
+program
+  .command('rescore')
+  .description('replay lead activity under a new scoring model and report what changes; --apply makes it live')
+  .requiredOption('--model <file>', 'the new scoring model (JSON)')
+  .option('--at <time>', 'evaluation time, ISO 8601 (default: now)')
+  .option('--apply', 'publish the new scores and replace the scoring state (the scoring service must be stopped)', false)
+  .option('--force', 'apply even while the scoring service is running', false)
+  .action(async (options: RescoreOptions) => {
+    process.exitCode = (await rescore(options)).exitCode;
   });
 
 program.parseAsync().catch((error: unknown) => {
