@@ -28,3 +28,4 @@ export {
   type RunningService,
 } from './service/startConsumerService';
 export * as testing from './testing';
+export { startTicker } from './service/startTicker';

@@ -1,4 +1,4 @@
-import type { Producer } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import type { Logger } from 'pino';
@@ -22,6 +22,7 @@ export interface ConsumerServiceSettings extends PipelineSettings {
 }
 
 export interface ConsumerServiceContext {
+  kafka: Kafka;
   producer: Producer;
   codecs: Codecs;
   pool: Pool;
@@ -40,8 +41,8 @@ export interface ConsumerServiceDefinition {
   name: string;
   migrations: Migration[];
   consumers: ConsumerDefinition[];
-  /** Background work beside the consumers (e.g. a ticker), stopped before them. */
-  workers?: (context: ConsumerServiceContext) => Stoppable[];
+  /** Background work beside the consumers (e.g. a ticker), started after them and stopped before them. */
+  workers?: (context: ConsumerServiceContext) => Promise<Stoppable[]> | Stoppable[];
 }
 
 export interface RunningService extends Stoppable {
@@ -65,7 +66,7 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
   const producer = await createProducer(kafka);
   let ready = false;
   const health = await startHealthServer(settings.HEALTH_PORT, metrics, () => ready);
-  const context: ConsumerServiceContext = { producer, codecs, pool, logger, metrics };
+  const context: ConsumerServiceContext = { kafka, producer, codecs, pool, logger, metrics };
   const consumers: RunningConsumer[] = [];
   for (const consumer of definition.consumers) {
     const groupId = `${settings.TOPIC_NAMESPACE}${consumer.groupId}`;
@@ -85,7 +86,7 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
       }),
     );
   }
-  const workers = definition.workers?.(context) ?? [];
+  const workers = (await definition.workers?.(context)) ?? [];
   ready = true;
   logger.info({ groups: definition.consumers.map((c) => c.groupId), healthPort: health.port }, `${definition.name} running`);
   return {
