@@ -6,5 +6,6 @@ export const handoffConfigSchema = z.object({
   ...commonConfig,
   HANDOFF_GROUP_ID: z.string().min(1).default('leadflow-handoff'),
   HANDOFF_RULES_FILE: z.string().default(join(__dirname, '..', 'config', 'handoff-rules.json')),
+  HANDOFF_TIMER_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
 });
 export type HandoffConfig = z.infer<typeof handoffConfigSchema>;

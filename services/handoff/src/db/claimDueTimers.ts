@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { LeadTimer } from './replaceTimers';
 
 /**
@@ -15,7 +15,7 @@ export async function claimDueTimers(tx: PoolClient, nowMs: number, limit: numbe
 }
 
 /** The earliest due time of any stored timer, if one is due by `nowMs`. */
-export async function earliestDueTimer(tx: PoolClient, nowMs: number): Promise<number | undefined> {
-  const { rows } = await tx.query<{ due_at: string | null }>('select min(due_at) as due_at from lead_timers where due_at <= $1', [nowMs]);
+export async function earliestDueTimer(db: Pool | PoolClient, nowMs: number): Promise<number | undefined> {
+  const { rows } = await db.query<{ due_at: string | null }>('select min(due_at) as due_at from lead_timers where due_at <= $1', [nowMs]);
   return rows[0]?.due_at == null ? undefined : Number(rows[0].due_at);
 }

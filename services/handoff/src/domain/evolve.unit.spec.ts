@@ -1,41 +1,52 @@
-import type { LifecycleEvent } from '@leadflow/schemas';
 import { evolve } from './evolve';
+import { applyScores, at, historyOf, mqlAt, outcome, scores, sqlAt, stateOf } from './leadFixtures.spec';
 import { initialLeadLifecycleState } from './leadLifecycleState';
 
-const snapshot = {
-  scoresEventId: '00000000-0000-4000-8000-000000000001',
-  modelVersion: 'default.v1',
-  total: 72,
-  grade: 'B',
-  fit: 55,
-  intent: 40,
-  readiness: 60,
-} as const;
-
-const envelope = (n: number) => ({
-  eventId: `00000000-0000-5000-8000-00000000000${n}`,
-  leadId: 'lead-42',
-  occurredAt: 1_000 * n,
-});
-
 describe('evolve', () => {
-  it('follows the stage changes and remembers the scores behind the last one', () => {
-    const history: LifecycleEvent[] = [
-      { ...envelope(1), type: 'lead_qualified_mql', payload: { ...snapshot, fromStage: 'lead' } },
-      {
-        ...envelope(2),
-        type: 'lead_qualified_sql',
-        payload: { ...snapshot, fromStage: 'mql', route: 'score_and_bant', bantEstablished: ['budget'] },
-      },
-      { ...envelope(3), type: 'lead_marked_do_not_contact', payload: { reason: 'contact consent withdrawn' } },
-    ];
+  it('follows a lead from SQL to won: stage, owner, the SLA clock and the last sales activity', () => {
+    const s = sqlAt(0);
+    const history = historyOf(
+      applyScores(s),
+      outcome('lead_contacted', { channel: 'phone', by: 'anna.schmidt' }, at(2)),
+      outcome('lead_accepted', {}, at(3)),
+    );
 
-    expect(history.reduce(evolve, initialLeadLifecycleState())).toEqual({
+    expect(stateOf(history)).toEqual({
       leadId: 'lead-42',
-      stage: 'sql',
-      doNotContact: true,
-      transitions: 3,
-      lastScores: { scoresEventId: snapshot.scoresEventId, evaluatedAt: 2_000, total: 72, grade: 'B' },
+      stage: 'accepted',
+      doNotContact: false,
+      transitions: 6,
+      lastScores: { scoresEventId: s.eventId, evaluatedAt: at(0), total: 72, grade: 'B' },
+      owner: { owner: 'anna.schmidt', team: 'emea-enterprise', rule: 'emea-enterprise' },
+      sla: undefined,
+      decayedSince: undefined,
+      lastSalesActivityAt: at(3),
     });
+  });
+
+  it('remembers the pending SLA of an SQL', () => {
+    expect(stateOf(historyOf(applyScores(sqlAt(0)))).sla).toEqual({
+      owner: 'anna.schmidt',
+      team: 'emea-enterprise',
+      grade: 'B',
+      attempt: 1,
+      startedAt: at(0),
+      deadline: at(24),
+    });
+  });
+
+  it('remembers since when an MQL has been at F, and why a lead was recycled', () => {
+    const decayed = historyOf(applyScores(mqlAt(0)), applyScores(scores({ total: 12, grade: 'F', evaluatedAt: at(5) })));
+    expect(stateOf(decayed)).toMatchObject({ stage: 'mql', decayedSince: at(5), lastScores: { evaluatedAt: at(5), grade: 'F' } });
+
+    const rejected = historyOf(applyScores(sqlAt(0)), outcome('lead_rejected', { reason: 'no budget' }, at(1)));
+    expect(stateOf(rejected)).toMatchObject({ stage: 'recycled', recycledReason: 'rejected_by_sales', recycledAt: at(1) });
+  });
+
+  it('refuses an SLA started for a grade that does not exist', () => {
+    const started = historyOf(applyScores(sqlAt(0))).find((e) => e.type === 'sla_started');
+    if (started?.type !== 'sla_started') throw new Error('expected sla_started');
+
+    expect(() => evolve(initialLeadLifecycleState(), { ...started, payload: { ...started.payload, grade: 'Z' } })).toThrow(/Z/);
   });
 });

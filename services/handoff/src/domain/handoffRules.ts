@@ -1,13 +1,24 @@
 import { z } from 'zod';
 import { describeIssues } from '@leadflow/schemas';
+import { routingRulesSchema } from './routingRules';
 
-/** When a lead is handed from marketing to sales (DESIGN §5). */
+const seconds = z.int().min(1);
+const days = z.int().min(1).max(3650);
+
+/** When a lead is handed from marketing to sales, to whom, how fast sales must act, and when it comes back (DESIGN §5). */
 export const handoffRulesSchema = z
   .strictObject({
     mqlMinTotal: z.int().min(0).max(100),
     sqlMinTotal: z.int().min(0).max(100),
     minFit: z.number().min(0),
     bantRequiredForSql: z.int().min(0).max(4),
+    sla: z.strictObject({
+      deadlineSecondsByGrade: z.strictObject({ A: seconds, B: seconds, C: seconds, D: seconds, F: seconds }),
+      /** The breach that recycles the lead; each earlier one escalates. */
+      maxBreaches: z.int().min(1).max(100),
+    }),
+    recycling: z.strictObject({ noSalesActivityDays: days, decayedDays: days }),
+    routing: routingRulesSchema,
   })
   .refine((r) => r.sqlMinTotal >= r.mqlMinTotal, {
     path: ['sqlMinTotal'],

@@ -1,15 +1,34 @@
-import type { Grade, Stage } from '@leadflow/schemas';
+import type { Assignment, Grade, RecycledEvent, Stage } from '@leadflow/schemas';
 
-/** The scores behind the last stage change. */
+/** The scores behind the last stage change or decay note. */
 export type ScoresSnapshot = { scoresEventId: string; evaluatedAt: number; total: number; grade: Grade };
+
+/** The follow-up clock of a sales-qualified lead: who must act, by when, and how many tries so far. */
+export type PendingSla = {
+  owner: string;
+  team: string;
+  grade: Grade;
+  attempt: number;
+  startedAt: number;
+  deadline: number;
+};
 
 export type LeadLifecycleState = {
   leadId: string | undefined;
   stage: Stage;
   doNotContact: boolean;
-  /** Lifecycle events so far; numbers the next event's deterministic id. */
+  /** Events in the lead's stream so far; numbers the next event's deterministic id. */
   transitions: number;
   lastScores?: ScoresSnapshot;
+  /** The current owner; kept when the lead is recycled, so its history shows who had it. */
+  owner?: Assignment;
+  sla?: PendingSla;
+  /** Last accept, contact or opportunity: the no-activity recycle counts from here. */
+  lastSalesActivityAt?: number;
+  /** Since when an MQL's grade has been F: the decay recycle counts from here. */
+  decayedSince?: number;
+  recycledReason?: RecycledEvent['payload']['reason'];
+  recycledAt?: number;
 };
 
 export function initialLeadLifecycleState(): LeadLifecycleState {

@@ -1,46 +1,33 @@
-import type { Producer } from 'kafkajs';
-import { publishRecords, type BatchHandler, type Codecs } from '@leadflow/kit';
-import type { LeadScored, LifecycleEvent } from '@leadflow/schemas';
-import { decide, evolve, initialLeadLifecycleState, type HandoffRules, type LeadLifecycleState } from '../domain';
-import { appendToStreams, readStreams, type StreamAppend } from '../eventStore';
+import { RejectedRecordError, type BatchHandler, type RefusedRecord } from '@leadflow/kit';
+import type { LeadScored, OutcomeEvent } from '@leadflow/schemas';
+import { isLeadOutcome, type LeadCommand } from '../domain';
+import { decideForLeads, type DecideDeps } from './decideForLeads';
 
-export const streamIdOf = (leadId: string): string => `lead-${leadId}`;
+const isOutcome = (value: LeadScored | OutcomeEvent): value is OutcomeEvent => 'type' in value && 'payload' in value;
 
-export interface HandOffBatchDeps {
-  rules: HandoffRules;
-  producer: Producer;
-  codecs: Codecs;
+/** The command a consumed record asks for; campaign spend concerns no lead and asks for none. */
+function commandOf(value: LeadScored | OutcomeEvent): LeadCommand | undefined {
+  if (!isOutcome(value)) return { type: 'ApplyScores', leadId: value.leadId, scores: value, now: value.evaluatedAt };
+  if (!isLeadOutcome(value) || !value.leadId) return undefined;
+  return { type: 'RecordOutcome', leadId: value.leadId, outcome: value, now: value.occurredAt };
 }
 
 /**
- * Turns a batch of scores into lifecycle events: each lead's stream is read once, every score is
- * decided against the evolving state, the new events are appended with optimistic concurrency and
- * published. Event ids are deterministic, so a redelivered batch publishes the same transitions.
+ * Turns scores and CRM outcomes into lifecycle, SLA and recycle events. An outcome the lead's
+ * state refuses (e.g. accepted by sales before sales ever got the lead) goes to the dead-letter
+ * topic with the reason; the lead's stream is not touched by it.
  */
-export function handOffBatch(deps: HandOffBatchDeps): BatchHandler<LeadScored> {
+export function handOffBatch(deps: DecideDeps): BatchHandler<LeadScored | OutcomeEvent> {
   return async (records, tx) => {
-    const leadIds = [...new Set(records.map((r) => r.value.leadId))];
-    const streams = await readStreams<LifecycleEvent>(tx, leadIds.map(streamIdOf));
-    const decided = new Map<string, { state: LeadLifecycleState; expectedVersion: number; events: LifecycleEvent[] }>();
-    for (const leadId of leadIds) {
-      const history = streams.get(streamIdOf(leadId)) ?? [];
-      const state = history.reduce((s, stored) => evolve(s, stored.event), initialLeadLifecycleState());
-      decided.set(leadId, { state, expectedVersion: history.length, events: [] });
+    const commands: { command: LeadCommand; record: (typeof records)[number] }[] = [];
+    for (const record of records) {
+      const command = commandOf(record.value);
+      if (command) commands.push({ command, record });
     }
-    for (const { value: scores } of records) {
-      const lead = decided.get(scores.leadId);
-      if (!lead) continue;
-      const events = decide({ type: 'ApplyScores', leadId: scores.leadId, scores, now: scores.evaluatedAt }, lead.state, deps.rules);
-      lead.state = events.reduce(evolve, lead.state);
-      lead.events.push(...events);
-    }
-    const appends: StreamAppend<LifecycleEvent>[] = [...decided].map(([leadId, d]) => ({
-      streamId: streamIdOf(leadId),
-      expectedVersion: d.expectedVersion,
-      events: d.events,
+    const refusals = await decideForLeads(tx, commands.map((c) => c.command), deps);
+    return [...refusals].map(([index, reason]): RefusedRecord => ({
+      record: (commands[index] as (typeof commands)[number]).record,
+      error: new RejectedRecordError(reason),
     }));
-    await appendToStreams(tx, appends);
-    await publishRecords(deps.producer, deps.codecs.lifecycle, appends.flatMap((a) => a.events));
-    return [];
   };
 }

@@ -1,0 +1,31 @@
+import type { LeadScored, Stage } from '@leadflow/schemas';
+import type { HandoffRules } from './handoffRules';
+import type { LeadTransition } from './leadEvent';
+import type { SqlRoute } from './qualification';
+import { scoreSnapshotOf } from './scoreSnapshotOf';
+import { routeLead } from './routeLead';
+import type { RoutingSnapshot } from './routingSnapshot';
+import { slaDeadlineFor } from './slaDeadlineFor';
+
+/**
+ * The lead becomes sales-qualified and goes to its routed owner with everything needed for the
+ * first call (scores and why, interests, questions, BANT, attribution), and the SLA clock starts.
+ */
+export function handOffToSales(
+  s: LeadScored,
+  fromStage: Stage,
+  route: SqlRoute,
+  now: number,
+  rules: HandoffRules,
+  routing: RoutingSnapshot,
+): LeadTransition[] {
+  const assignment = routeLead(s.context, rules.routing, routing.rotations);
+  const deadline = slaDeadlineFor(s.grade, now, rules);
+  const qualified = { ...scoreSnapshotOf(s), fromStage, route, bantEstablished: s.signals.bantEstablished };
+  const handoff = { assignment, slaDeadline: deadline, breakdown: s.breakdown, ...(s.context && { context: s.context }) };
+  return [
+    { type: 'lead_qualified_sql', payload: { ...qualified, ...handoff } },
+    { type: 'lead_assigned', payload: { ...assignment, reason: 'routed' } },
+    { type: 'sla_started', payload: { owner: assignment.owner, team: assignment.team, deadline, grade: s.grade, attempt: 1 } },
+  ];
+}
