@@ -1,0 +1,142 @@
+import { cpus } from 'node:os';
+import type { Admin, Kafka } from 'kafkajs';
+import { Pool } from 'pg';
+import { connectPipeline, createLogger, createProducer, loadConfig, testing, type Codecs } from '@leadflow/kit';
+import { scoringConfigSchema, type ScoringConfig } from '@leadflow/scoring';
+import { stack } from '../commands/stack';
+import { readBenchOptions, type BenchOptions } from './benchOptions';
+import { countMessages } from './countMessages';
+import { countScoresByCause } from './countScoresByCause';
+import { formatBenchReport, type BenchReport } from './formatBenchReport';
+import { generateBenchEvents } from './generateBenchEvents';
+import { measureScoring } from './measureScoring';
+import { produceBenchEvents } from './produceBenchEvents';
+import { readEndOffsets, totalOf } from './readEndOffsets';
+import { readStateSizes } from './readStateSizes';
+import { Teardown } from './Teardown';
+
+interface BenchContext {
+  options: BenchOptions;
+  config: ScoringConfig;
+  kafka: Kafka;
+  codecs: Codecs;
+  admin: Admin;
+  pool: Pool;
+  limits: { timeoutMs: number; signal: AbortSignal };
+}
+
+const perSec = (count: number, ms: number) => (ms > 0 ? (count * 1000) / ms : 0);
+
+/**
+ * Measures, in one run on the local stack, how fast scoring folds events compared with a plain
+ * kafkajs consumer reading the same topics: stack up (or reused), an isolated namespace and
+ * database, N generated events produced, the raw baseline, then the scoring service in-process.
+ * Everything it created is removed again, also when it fails.
+ */
+async function benchScoring(options: BenchOptions, signal: AbortSignal): Promise<BenchReport> {
+  if (stack(['up']) !== 0) throw new Error('the local stack (Kafka and the schema registry) did not start; see the lines above');
+  const teardown = new Teardown();
+  try {
+    const run = await testing.isolatedRun('bench');
+    teardown.add('drop the run database and topics', () => run.cleanUp());
+    console.log(`isolated run ${run.id}: topics ${run.namespace}*, database ${new URL(run.databaseUrl).pathname.slice(1)}`);
+    const config = loadConfig(scoringConfigSchema, run.env);
+    const { kafka, codecs } = await connectPipeline('leadflow-bench', config, createLogger('bench', 'error'));
+    const admin = kafka.admin();
+    await admin.connect();
+    teardown.add('disconnect the admin client', () => admin.disconnect());
+    const pool = new Pool({ connectionString: run.databaseUrl, max: 2 });
+    teardown.add('close the Postgres pool', () => pool.end());
+    const groups = [`${run.namespace}bench-raw`, `${config.TOPIC_NAMESPACE}${config.SCORING_GROUP_ID}-stitching`, `${config.TOPIC_NAMESPACE}${config.SCORING_GROUP_ID}`];
+    teardown.add('delete the consumer groups', async () => {
+      const existing = new Set((await admin.listGroups()).groups.map((g) => g.groupId));
+      const ours = groups.filter((g) => existing.has(g));
+      if (ours.length > 0) await admin.deleteGroups(ours);
+    });
+    return await measure({ options, config, kafka, codecs, admin, pool, limits: { timeoutMs: options.timeoutMs, signal } }, run.id, groups[0] as string);
+  } finally {
+    const failures = await teardown.run();
+    for (const failure of failures) console.error(`clean-up step failed: ${failure}`);
+  }
+}
+
+async function measure(ctx: BenchContext, runId: string, rawGroup: string): Promise<BenchReport> {
+  const { options, codecs, admin } = ctx;
+  const inputTopics = [codecs.engagement.topicName, codecs.conversation.topicName, codecs.identity.topicName];
+  const produceMs = await produce(ctx, runId);
+  const inputEnds = await readEndOffsets(admin, inputTopics);
+  if (totalOf(inputEnds) !== options.events) throw new Error(`the input topics hold ${totalOf(inputEnds)} records, expected ${options.events}`);
+
+  console.log('raw baseline: a plain kafkajs consumer counts the input');
+  const raw = await countMessages(ctx.kafka, { groupId: rawGroup, topics: inputTopics, expected: options.events, ...ctx.limits });
+
+  console.log('scoring: starting the service in this process and waiting until every event is folded');
+  const scoring = await measureScoring(ctx.config, { admin, pool: ctx.pool, activityTopic: codecs.activityByLead.topicName, inputEnds }, ctx.limits);
+  const scoresPublished = totalOf(await readEndOffsets(admin, [codecs.scores.topicName]));
+  const scoringPerSec = perSec(options.events, scoring.foldedMs);
+  const rawPerSec = perSec(raw.count, raw.elapsedMs);
+  return {
+    events: options.events,
+    leads: options.leads,
+    partitions: inputEnds.filter((p) => p.topic === codecs.engagement.topicName).length,
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.versions.node },
+    produce: { ms: produceMs, eventsPerSec: perSec(options.events, produceMs) },
+    raw: { ms: raw.elapsedMs, eventsPerSec: rawPerSec },
+    scoring: { ms: scoring.foldedMs, eventsPerSec: scoringPerSec, ...scoring },
+    ratio: rawPerSec > 0 ? scoringPerSec / rawPerSec : 0,
+    scoresPublished,
+    scoresByCause: await countScoresByCause(ctx.kafka, codecs, scoresPublished, options.timeoutMs),
+    deadLettered: totalOf(await readEndOffsets(admin, [codecs.deadLetter.topicName])),
+    state: await readStateSizes(ctx.pool),
+  };
+}
+
+async function produce(ctx: BenchContext, runId: string): Promise<number> {
+  const { options } = ctx;
+  console.log(`producing ${options.events} events for ${options.leads} leads, ${options.produceBatch} per sendBatch call`);
+  const events = generateBenchEvents({ events: options.events, leads: options.leads, runId }, Date.now());
+  const producer = await createProducer(ctx.kafka);
+  try {
+    return await produceBenchEvents(producer, ctx.codecs, events, options.produceBatch);
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/** What makes a finished run's figures untrustworthy. */
+function problemsOf(report: BenchReport): string[] {
+  const problems: string[] = [];
+  if (report.deadLettered > 0) problems.push(`${report.deadLettered} records went to the dead-letter topic`);
+  if (report.scoring.forwarded < report.events) problems.push(`stitching forwarded ${report.scoring.forwarded} of ${report.events} events`);
+  if (report.state.leads !== report.leads) problems.push(`lead_score_state holds ${report.state.leads} leads, expected ${report.leads}`);
+  return problems;
+}
+
+async function main(): Promise<number> {
+  const options = readBenchOptions(process.argv.slice(2), process.env);
+  const interrupted = new AbortController();
+  const onSignal = () => interrupted.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const report = await benchScoring(options, interrupted.signal);
+    console.log(`\n${formatBenchReport(report)}\n`);
+    const problems = problemsOf(report);
+    for (const problem of problems) console.error(`bench:scoring: ${problem}`);
+    console.log(JSON.stringify({ bench: 'scoring', ...report }));
+    return problems.length === 0 ? 0 : 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`bench:scoring failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,52 @@
+import type { StateSizes } from './readStateSizes';
+
+/** The figures of one run, as printed and as the closing JSON line. */
+export interface BenchReport {
+  events: number;
+  leads: number;
+  partitions: number;
+  machine: { cores: number; cpu: string; node: string };
+  produce: { ms: number; eventsPerSec: number };
+  raw: { ms: number; eventsPerSec: number };
+  scoring: {
+    ms: number;
+    eventsPerSec: number;
+    startUpMs: number;
+    stitchedMs: number;
+    stitchedBeforeStart: number;
+    forwarded: number;
+  };
+  ratio: number;
+  scoresPublished: number;
+  scoresByCause: Record<string, number>;
+  deadLettered: number;
+  state: StateSizes;
+}
+
+const n = (value: number) => Math.round(value).toLocaleString('en-US');
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** A plain-text table of the run, and a line on what the scoring figure measures. */
+export function formatBenchReport(r: BenchReport): string {
+  const causes = Object.entries(r.scoresByCause).map(([cause, count]) => `${cause} ${n(count)}`).join(', ');
+  const rows: [string, string][] = [
+    ['events (N) / leads (L) / partitions per topic', `${n(r.events)} / ${n(r.leads)} / ${r.partitions}`],
+    ['machine', `${r.machine.cores} cores, ${r.machine.cpu}, Node.js ${r.machine.node}`],
+    ['produce: encode via registry + sendBatch, acks=all', `${n(r.produce.eventsPerSec)} events/s  (${s(r.produce.ms)})`],
+    ['raw kafkajs consume: eachBatch, count only', `${n(r.raw.eventsPerSec)} events/s  (${s(r.raw.ms)})`],
+    ['scoring: stitch + fold + state in Postgres + scores', `${n(r.scoring.eventsPerSec)} events/s  (${s(r.scoring.ms)})`],
+    ['scoring / raw', r.ratio.toFixed(4)],
+    ['stitching caught up with the input after', s(r.scoring.stitchedMs)],
+    ['scoring start-up (excluded)', s(r.scoring.startUpMs)],
+    ['scores published', `${n(r.scoresPublished)}${causes ? `  (${causes})` : ''}`],
+    ['state per lead, pg_column_size avg / max', `${n(r.state.storedAvg)} / ${n(r.state.storedMax)} bytes  (${n(r.state.leads)} leads)`],
+    ['state per lead, JSON text avg / max', `${n(r.state.textAvg)} / ${n(r.state.textMax)} bytes`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const table = [`${'measure'.padEnd(width)}  value`, `${'-'.repeat(width)}  ${'-'.repeat(32)}`, ...rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`)];
+  const note =
+    `Scoring is timed from the moment startScoring reported started until the fold group's offsets stored in ` +
+    `consumer_offsets reached the end of activity-by-lead (${n(r.scoring.forwarded)} records), polled every 100 ms; ` +
+    `${n(r.scoring.stitchedBeforeStart)} input events were already stitched at that moment.`;
+  return [...table, '', note].join('\n');
+}
