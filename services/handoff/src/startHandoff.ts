@@ -1,4 +1,4 @@
-import { loadDataFile, startConsumerService, type RunningService } from '@leadflow/kit';
+import { DeadLetterPublisher, loadDataFile, startConsumerService, type RunningService } from '@leadflow/kit';
 import type { HandoffConfig } from './config';
 import { handoffMigrations } from './db/handoffMigrations';
 import { parseHandoffRules, type HandoffRules } from './domain';
@@ -36,6 +36,7 @@ export async function startHandoff(config: HandoffConfig): Promise<RunningServic
         pool,
         admin,
         deps: { rules, producer, codecs },
+        deadLetters: new DeadLetterPublisher(producer, codecs.deadLetter, groupId),
         groupId,
         inputTopics: [codecs.scores.topicName, codecs.outcome.topicName],
         intervalMs: config.HANDOFF_TIMER_INTERVAL_MS,

@@ -18,4 +18,18 @@ export const handoffMigrations: Migration[] = [
         team text primary key,
         next_index bigint not null default 0);`,
   },
+  {
+    name: '003_parked_outcomes',
+    sql: `
+      -- CRM outcomes that arrived before the lead could take them (in a replay, the scores that made
+      -- the lead an SQL may be read after the outcome that followed it). Released in event-time
+      -- order when the lead's state allows them; refused once every input has been applied.
+      create table parked_outcomes (
+        event_id uuid primary key,
+        lead_id text not null,
+        occurred_at bigint not null,
+        outcome jsonb not null,
+        origin jsonb not null);
+      create index parked_outcomes_lead on parked_outcomes (lead_id, occurred_at);`,
+  },
 ];

@@ -21,3 +21,4 @@ export { FALLBACK_RULE, routeLead } from './routeLead';
 export { routingRulesSchema, type RoutingRule, type RoutingRules, type TeamRules } from './routingRules';
 export type { RoutingSnapshot } from './routingSnapshot';
 export { topicOfLeadEvent, type LeadTopic } from './topicOfLeadEvent';
+export { outcomeVerdict, type OutcomeVerdict } from './outcomeVerdict';

@@ -1,7 +1,7 @@
-import { RejectedRecordError, type BatchHandler, type RefusedRecord } from '@leadflow/kit';
+import type { BatchHandler } from '@leadflow/kit';
 import type { LeadScored, OutcomeEvent } from '@leadflow/schemas';
 import { isLeadOutcome, type LeadCommand } from '../domain';
-import { decideForLeads, type DecideDeps } from './decideForLeads';
+import { decideForLeads, type CommandInput, type DecideDeps } from './decideForLeads';
 
 const isOutcome = (value: LeadScored | OutcomeEvent): value is OutcomeEvent => 'type' in value && 'payload' in value;
 
@@ -13,21 +13,16 @@ function commandOf(value: LeadScored | OutcomeEvent): LeadCommand | undefined {
 }
 
 /**
- * Turns scores and CRM outcomes into lifecycle, SLA and recycle events. An outcome the lead's
- * state refuses (e.g. accepted by sales before sales ever got the lead) goes to the dead-letter
- * topic with the reason; the lead's stream is not touched by it.
+ * Turns scores and CRM outcomes into lifecycle, SLA and recycle events. An outcome the lead's state
+ * never allows (e.g. accepted by sales before sales ever got the lead) ends on the dead-letter topic
+ * with the reason, without touching the lead's stream.
  */
 export function handOffBatch(deps: DecideDeps): BatchHandler<LeadScored | OutcomeEvent> {
   return async (records, tx) => {
-    const commands: { command: LeadCommand; record: (typeof records)[number] }[] = [];
-    for (const record of records) {
+    const inputs = records.flatMap((record): CommandInput[] => {
       const command = commandOf(record.value);
-      if (command) commands.push({ command, record });
-    }
-    const refusals = await decideForLeads(tx, commands.map((c) => c.command), deps);
-    return [...refusals].map(([index, reason]): RefusedRecord => ({
-      record: (commands[index] as (typeof commands)[number]).record,
-      error: new RejectedRecordError(reason),
-    }));
+      return command ? [{ command, origin: record }] : [];
+    });
+    return decideForLeads(tx, inputs, deps);
   };
 }

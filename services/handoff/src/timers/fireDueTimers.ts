@@ -21,7 +21,7 @@ export async function fireDueTimers(pool: Pool, deps: DecideDeps, nowMs: number,
       dueAt: t.dueAt,
       now: t.dueAt,
     }));
-    await decideForLeads(tx, commands, deps);
+    await decideForLeads(tx, commands.map((command) => ({ command })), deps);
     return due.length;
   });
 }

@@ -1,16 +1,19 @@
 import type { Admin } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
-import { startTicker, type Stoppable } from '@leadflow/kit';
+import { startTicker, type DeadLetterPublisher, type Stoppable } from '@leadflow/kit';
 import { earliestDueTimer } from '../db/claimDueTimers';
+import { hasParkedOutcomes } from '../db/parkedOutcomes';
 import type { DecideDeps } from '../kafka/decideForLeads';
 import { fireDueTimers } from './fireDueTimers';
 import { isCaughtUp } from './isCaughtUp';
+import { refuseParkedOutcomes } from './refuseParkedOutcomes';
 
 export interface TimerTickerOptions {
   pool: Pool;
   admin: Admin;
   deps: DecideDeps;
+  deadLetters: DeadLetterPublisher;
   groupId: string;
   inputTopics: string[];
   intervalMs: number;
@@ -22,16 +25,20 @@ export interface TimerTickerOptions {
 /**
  * The wall clock's only job in hand-off: notice that a timer is due while nothing arrives for its
  * lead, and fire it — once the consumer has applied all its input, so a backlog never overtakes
- * the events that would have decided first.
+ * the events that would have decided first. Then, too, outcomes parked for a state that never came
+ * are refused.
  */
 export function startTimerTicker(options: TimerTickerOptions): Stoppable {
   const now = options.now ?? Date.now;
   const step = async () => {
     const at = now();
-    if ((await earliestDueTimer(options.pool, at)) === undefined) return { more: false };
+    const timerDue = (await earliestDueTimer(options.pool, at)) !== undefined;
+    const parked = await hasParkedOutcomes(options.pool);
+    if (!timerDue && !parked) return { more: false };
     if (!(await isCaughtUp(options.admin, options.pool, options.groupId, options.inputTopics))) return { more: false };
-    const fired = await fireDueTimers(options.pool, options.deps, at, options.batchSize);
-    return { more: fired === options.batchSize };
+    const fired = timerDue ? await fireDueTimers(options.pool, options.deps, at, options.batchSize) : 0;
+    const settled = parked ? await refuseParkedOutcomes(options.pool, options.deps, options.deadLetters, options.batchSize) : 0;
+    return { more: fired === options.batchSize || settled === options.batchSize };
   };
   return startTicker('handoff-timers', step, options.intervalMs, options.logger);
 }
