@@ -24,16 +24,25 @@ type PayloadOf<T extends ActivityType> = Extract<LeadActivityEvent, { type: T }>
 
 const eventIdFor = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
+/** Where an event came from: its source, visitor and attribution context. */
+type Origin = Partial<Pick<LeadActivityEvent, 'source' | 'anonymousId' | 'context'>>;
+
 /** Builds the events of one hand-written journey with ids in the order they are written. */
 export function journey(leadId = 'lead-1') {
   let written = 0;
-  return <T extends ActivityType>(type: T, payload: PayloadOf<T>, occurredAt: number): LeadActivityEvent =>
+  return <T extends ActivityType>(
+    type: T,
+    payload: PayloadOf<T>,
+    occurredAt: number,
+    origin: Origin = {},
+  ): LeadActivityEvent =>
     ({
       eventId: eventIdFor(++written),
       occurredAt,
       receivedAt: occurredAt,
       source: 'web',
       leadId,
+      ...origin,
       type,
       payload,
     }) as LeadActivityEvent;
@@ -56,7 +65,7 @@ const payloads: { [T in ActivityType]: fc.Arbitrary<PayloadOf<T>> } = {
     durationSec: maybe(fc.integer({ min: 0, max: 3600 })),
   }),
   content_consumed: fc.record({
-    assetId: fc.constantFrom('wp-1', 'vid-2', 'case-3'),
+    assetId: fc.constantFrom('wp-1', 'vid-2', 'case-3', 'price-4', 'demo-5', 'demo-6', 'price-7', 'demo-8'),
     assetType: fc.constantFrom('whitepaper', 'video', 'webinar', 'case_study', 'pricing', 'demo', 'docs'),
     durationSec: maybe(fc.integer({ min: 0, max: 3600 })),
     completionPct: maybe(fc.double({ min: 0, max: 100, noNaN: true })),
@@ -81,7 +90,7 @@ const payloads: { [T in ActivityType]: fc.Arbitrary<PayloadOf<T>> } = {
   link_opened: fc.record({ linkId: fc.constantFrom('l-1', 'l-2') }),
   unsubscribed: fc.constant({}),
   question_asked: fc.record({
-    text: fc.constant('Does it support SSO?'),
+    text: fc.constantFrom('Does it support SSO?', 'What does a seat cost?', 'Can routing follow territories?'),
     topic: fc.constantFrom('security', 'pricing'),
     specificity: confidence,
   }),
@@ -107,6 +116,7 @@ const payloads: { [T in ActivityType]: fc.Arbitrary<PayloadOf<T>> } = {
       companySize: fc.integer({ min: 1, max: 20_000 }),
       annualRevenue: fc.integer({ min: 0, max: 5_000_000_000 }),
       industry: fc.constantFrom('software', 'healthcare', 'retail', 'marketing automation'),
+      role: fc.constantFrom('Head of RevOps', 'Marketing Manager'),
       seniority: fc.constantFrom('student', 'individual', 'manager', 'director', 'vp', 'c_level', 'owner'),
       country: fc.constantFrom('US', 'DE', 'GB', 'BR'),
     },
@@ -120,23 +130,38 @@ const payloads: { [T in ActivityType]: fc.Arbitrary<PayloadOf<T>> } = {
   }),
 };
 
+const attribution = fc.record(
+  {
+    campaignId: fc.constantFrom('q1-paid-search', 'nurture'),
+    linkId: fc.constantFrom('l-1', 'l-2'),
+    utmSource: fc.constantFrom('google', 'newsletter'),
+    utmMedium: fc.constantFrom('cpc', 'email'),
+    utmCampaign: fc.constantFrom('lead-scoring-q1', 'nurture'),
+    sessionId: fc.constantFrom('s-1', 's-2'),
+  },
+  { requiredKeys: [] },
+);
+
 /** Any valid activity event within the first 90 days after T0; a few share a timestamp. */
 export const activityEventArb: fc.Arbitrary<LeadActivityEvent> = fc
   .tuple(
     fc.uuid({ version: 4 }),
     fc.oneof(fc.integer({ min: 0, max: 90 * DAY_MS }), fc.constantFrom(0, DAY_MS, 2 * DAY_MS)),
+    fc.constantFrom('web', 'capsule'),
+    maybe(attribution),
     fc.oneof(
       ...(Object.keys(payloads) as ActivityType[]).map((type) => payloads[type].map((payload) => ({ type, payload }))),
     ),
   )
   .map(
-    ([eventId, offset, { type, payload }]) =>
+    ([eventId, offset, source, context, { type, payload }]) =>
       ({
         eventId,
         occurredAt: T0 + offset,
         receivedAt: T0 + offset,
-        source: 'web',
+        source,
         leadId: 'lead-1',
+        ...(context && { context }),
         type,
         payload,
       }) as LeadActivityEvent,

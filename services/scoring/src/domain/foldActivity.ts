@@ -2,9 +2,11 @@ import type { LeadActivityEvent } from '@leadflow/schemas';
 import { addToDecayedSum } from './decay';
 import type { FitDimension } from './dimensions';
 import { fitValuesOf } from './fitValuesOf';
+import { foldHandoffFacts } from './foldHandoffFacts';
 import { intentContributionOf } from './intentContributionOf';
 import { latestOf } from './latestOf';
-import type { EventPosition, LatestValue, LeadScoreState } from './leadScoreState';
+import type { BantAnswer, LatestValue, LeadScoreState } from './leadScoreState';
+import { positionOf } from './positionOf';
 import { readinessValueOf } from './readinessValueOf';
 import type { ScoringModel } from './scoringModel';
 import { mergeTopContributors } from './topContributors';
@@ -13,11 +15,6 @@ import { mergeTrackedFeatures } from './trackedFeatures';
 type Of<T extends LeadActivityEvent['type']> = Extract<LeadActivityEvent, { type: T }>;
 
 const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
-
-const positionOf = (event: LeadActivityEvent): EventPosition => ({
-  occurredAt: event.occurredAt,
-  eventId: event.eventId,
-});
 
 function applyIntent(state: LeadScoreState, event: LeadActivityEvent, model: ScoringModel): LeadScoreState {
   const contribution = intentContributionOf(event, model);
@@ -47,8 +44,8 @@ function applyQualification(
   event: Of<'qualification_captured'>,
   model: ScoringModel,
 ): LeadScoreState {
-  const { dimension } = event.payload;
-  const value = readinessValueOf(event.payload, positionOf(event), model);
+  const { dimension, value: answer, confidence } = event.payload;
+  const value: BantAnswer = { ...readinessValueOf(event.payload, positionOf(event), model), answer, confidence };
   return { ...state, readiness: { ...state.readiness, [dimension]: latestOf(state.readiness[dimension], value) } };
 }
 
@@ -126,5 +123,6 @@ function applyFacts(state: LeadScoreState, event: LeadActivityEvent, model: Scor
 /** Applies one (already deduplicated) activity event to a lead's scoring state. */
 export function foldActivity(state: LeadScoreState, event: LeadActivityEvent, model: ScoringModel): LeadScoreState {
   const counted = { ...state, eventsApplied: state.eventsApplied + 1 };
-  return applyIntent(applyFacts(counted, event, model), event, model);
+  const scored = applyIntent(applyFacts(counted, event, model), event, model);
+  return { ...scored, handoff: foldHandoffFacts(scored, event, model) };
 }

@@ -12,6 +12,7 @@ import {
 } from './activityFixtures.spec';
 import { evaluateScores } from './evaluateScores';
 import { foldActivity } from './foldActivity';
+import { handoffContextOf } from './handoffContextOf';
 import { initialLeadScoreState } from './leadScoreState';
 import { mostExploredFeature } from './mostExploredFeature';
 
@@ -37,29 +38,61 @@ describe('foldActivity', () => {
     );
   });
 
-  it('any permutation of the events gives the same scores at the same time', () => {
+  it('any permutation of the events gives the same scores at the same time and the same hand-off context', () => {
     fc.assert(
       fc.property(permutedJourneyArb, laterArb, ([events, shuffled], now) => {
-        expectSameEvaluation(
-          evaluateScores(foldAll(shuffled, model), model, now),
-          evaluateScores(foldAll(events, model), model, now),
-        );
+        const inOrder = foldAll(events, model);
+        const reordered = foldAll(shuffled, model);
+
+        expectSameEvaluation(evaluateScores(reordered, model, now), evaluateScores(inOrder, model, now));
+        expect(handoffContextOf(reordered)).toEqual(handoffContextOf(inOrder));
       }),
     );
   });
 
-  it('redelivered events, deduplicated by id, give the same scores', () => {
+  it('redelivered events, deduplicated by id, give the same scores and hand-off context', () => {
     const redeliveredArb = journeyArb.chain((events) =>
       fc.tuple(fc.constant(events), fc.shuffledSubarray([...events, ...events], { minLength: events.length })),
     );
     fc.assert(
       fc.property(redeliveredArb, laterArb, ([events, redelivered], now) => {
-        const received = dedupe([...redelivered, ...events]);
+        const received = foldAll(dedupe([...redelivered, ...events]), model);
+        const sent = foldAll(events, model);
 
-        expectSameEvaluation(
-          evaluateScores(foldAll(received, model), model, now),
-          evaluateScores(foldAll(events, model), model, now),
-        );
+        expectSameEvaluation(evaluateScores(received, model, now), evaluateScores(sent, model, now));
+        expect(handoffContextOf(received)).toEqual(handoffContextOf(sent));
+      }),
+    );
+  });
+
+  it('keeps the same hand-off context, exploration counts aside, even from duplicates not removed', () => {
+    const duplicatedArb = journeyArb.chain((events) =>
+      fc.tuple(fc.constant(events), fc.shuffledSubarray([...events, ...events], { minLength: events.length })),
+    );
+    const withoutCounts = ({ topFeatures: _, ...context }: ReturnType<typeof handoffContextOf>) => context;
+    fc.assert(
+      fc.property(duplicatedArb, ([events, duplicated]) => {
+        const received = foldAll([...duplicated, ...events], model);
+
+        expect(withoutCounts(handoffContextOf(received))).toEqual(withoutCounts(handoffContextOf(foldAll(events, model))));
+      }),
+    );
+  });
+
+  it('keeps the hand-off context within the model bounds, lists most recent first', () => {
+    const { maxQuestions, maxAssets, maxFeatures } = model.handoffContext;
+    fc.assert(
+      fc.property(journeyArb, (events) => {
+        const context = handoffContextOf(foldAll(events, model));
+
+        expect(context.questions.length).toBeLessThanOrEqual(maxQuestions);
+        expect(context.recentAssets.length).toBeLessThanOrEqual(maxAssets);
+        expect(context.topFeatures.length).toBeLessThanOrEqual(maxFeatures);
+        expect(new Set(context.recentAssets.map((a) => a.assetId)).size).toBe(context.recentAssets.length);
+        for (const list of [context.questions, context.recentAssets]) {
+          const times = list.map((x) => x.occurredAt);
+          expect(times).toEqual([...times].sort((a, b) => b - a));
+        }
       }),
     );
   });
@@ -86,11 +119,12 @@ describe('foldActivity', () => {
           evaluateScores(foldAll(next, model, reloaded), model, now),
           evaluateScores(foldAll(next, model, state), model, now),
         );
+        expect(handoffContextOf(foldAll(next, model, reloaded))).toEqual(handoffContextOf(foldAll(next, model, state)));
       }),
     );
   });
 
-  it('counts every event applied, identification included', () => {
+  it('counts every event applied, identification included, which scores nothing but is a touch', () => {
     const e = journey();
     const identified = e(
       'lead_identified',
@@ -100,7 +134,13 @@ describe('foldActivity', () => {
 
     const state = foldActivity(initialLeadScoreState(), identified, model);
 
-    expect(state).toEqual({ ...initialLeadScoreState(), eventsApplied: 1 });
+    const touch = { eventId: identified.eventId, type: 'lead_identified', occurredAt: day(0), source: 'web' };
+    const initial = initialLeadScoreState();
+    expect(state).toEqual({
+      ...initial,
+      handoff: { ...initial.handoff, firstTouch: touch, lastTouch: touch },
+      eventsApplied: 1,
+    });
   });
 
   it('gives the distinct-feature bonus once per feature and remembers the most explored one', () => {

@@ -12,6 +12,7 @@ export {
 export { evaluateScores, type ScoreEvaluation } from './evaluateScores';
 export { foldActivity } from './foldActivity';
 export { gradeFor } from './gradeFor';
+export { handoffContextOf } from './handoffContextOf';
 export {
   initialLeadScoreState,
   type LeadScoreState,
@@ -20,6 +21,8 @@ export {
   type TrackedFeature,
   type ContactConsent,
   type EventPosition,
+  type BantAnswer,
+  type HandoffFacts,
 } from './leadScoreState';
 export { routeActivity, type ActivityRoutes, type Identification } from './routeActivity';
 export { mostExploredFeature } from './mostExploredFeature';

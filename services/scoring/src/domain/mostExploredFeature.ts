@@ -1,8 +1,7 @@
 import type { LeadScoreState } from './leadScoreState';
+import { mostExploredFeatures } from './mostExploredFeatures';
 
 /** The feature explored most often (earliest discovered on a tie), for routing to a specialist. */
 export function mostExploredFeature(state: LeadScoreState): string | undefined {
-  let best = state.features[0];
-  for (const f of state.features) if (best && f.explorations > best.explorations) best = f;
-  return best?.feature;
+  return mostExploredFeatures(state.features, 1)[0]?.feature;
 }

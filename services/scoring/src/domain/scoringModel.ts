@@ -137,18 +137,36 @@ const grades = z
   })
   .refine((g) => g.A > g.B && g.B > g.C && g.C > g.D, 'expected A > B > C > D');
 
-/** The scoring model: every number and list that turns events into scores. */
-export const scoringModelSchema = z.strictObject({
-  version: z.string().min(1),
-  totalDenominator: z.number().positive(),
-  maxEventAgeDays: z.number().positive(),
-  topContributors: z.int().min(0).max(50),
-  grades,
-  fit,
-  intent,
-  readiness,
-  negativeSignals,
-});
+const listBound = z.int().min(0).max(50);
+
+/** How much of what the lead told us each lead's state keeps for the hand-off to sales. */
+const handoffContext = z
+  .strictObject({
+    maxQuestions: listBound.default(5),
+    /** Distinct assets of the high-value types (intent.highValueContent.assetTypes). */
+    maxAssets: listBound.default(5),
+    maxFeatures: listBound.default(5),
+  })
+  .prefault({});
+
+/** The scoring model: every number and list that turns events into scores and a hand-off context. */
+export const scoringModelSchema = z
+  .strictObject({
+    version: z.string().min(1),
+    totalDenominator: z.number().positive(),
+    maxEventAgeDays: z.number().positive(),
+    topContributors: z.int().min(0).max(50),
+    grades,
+    fit,
+    intent,
+    readiness,
+    negativeSignals,
+    handoffContext,
+  })
+  .refine((m) => m.handoffContext.maxFeatures <= m.intent.maxTrackedFeatures, {
+    message: 'exceeds intent.maxTrackedFeatures: only tracked features can be handed off',
+    path: ['handoffContext', 'maxFeatures'],
+  });
 
 export type ScoringModel = z.infer<typeof scoringModelSchema>;
 

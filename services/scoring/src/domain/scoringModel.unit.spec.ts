@@ -75,6 +75,23 @@ describe('parseScoringModel', () => {
     );
   });
 
+  it('bounds the hand-off context, by default to five questions, assets and features', () => {
+    const { handoffContext: _, ...withoutBounds } = structuredClone(defaultModelFile);
+
+    const parsed = parseScoringModel(withoutBounds);
+
+    expect(parsed.ok && parsed.model.handoffContext).toEqual({ maxQuestions: 5, maxAssets: 5, maxFeatures: 5 });
+  });
+
+  it('refuses to hand off more features than it tracks, naming both settings', () => {
+    const model = defaultWith({ 'intent.maxTrackedFeatures': 3 });
+
+    expect(parseScoringModel(model)).toEqual({
+      ok: false,
+      errors: ['handoffContext.maxFeatures: exceeds intent.maxTrackedFeatures: only tracked features can be handed off'],
+    });
+  });
+
   it('refuses what is not a model at all', () => {
     expect(parseScoringModel('default.v1')).toEqual({ ok: false, errors: [expect.stringMatching(/^\(root\): /)] });
   });

@@ -1,6 +1,6 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { LeadScored } from '@leadflow/schemas';
-import { evaluateScores, nextGradeCrossing, type ScoringModel } from '../domain';
+import { evaluateScores, handoffContextOf, nextGradeCrossing, type ScoringModel } from '../domain';
 import type { EmittedScores, LeadRow } from '../db/LeadRow';
 
 /** Namespace of the deterministic ids of score events. */
@@ -15,10 +15,11 @@ export interface Rescored {
 }
 
 /**
- * Evaluates a lead at its stream time and schedules its next grade crossing. Scores are published
- * only when a score or the grade changed. The id derives from the lead and what caused the scores
- * (how many events were applied, or the crossing time), so re-running the same step gives the
- * same id and consumers see a duplicate, never a second, different score.
+ * Evaluates a lead at its stream time and schedules its next grade crossing. Scores, with the lead's
+ * hand-off context from the same state, are published only when a score or the grade changed (a
+ * change of context alone rides on the next published scores). The id derives from the lead and what
+ * caused the scores (how many events were applied, or the crossing time), so re-running the same step
+ * gives the same id and consumers see a duplicate, never a second, different score.
  */
 export function scoresOf(
   row: LeadRow,
@@ -56,6 +57,7 @@ export function scoresOf(
       breakdown: evaluation.breakdown,
       signals: evaluation.signals,
       eventsApplied: row.state.eventsApplied,
+      context: handoffContextOf(row.state),
     },
   };
 }
