@@ -39,7 +39,15 @@ export interface RunningConsumer {
 export async function runBatchConsumer<T extends AnyTopic>(options: BatchConsumerOptions<T>): Promise<RunningConsumer> {
   const { kafka, groupId, codecs, logger } = options;
   const codecByTopic = new Map(codecs.map((codec) => [codec.topicName, codec]));
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
+  // A member that died without leaving is noticed after the session timeout; 10 s keeps a restarted
+  // instance from waiting half a minute for its own ghost before it gets its partitions back.
+  const consumer = kafka.consumer({
+    groupId,
+    allowAutoTopicCreation: false,
+    maxWaitTimeInMs: 100,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 1_000,
+  });
   await consumer.connect();
   await consumer.subscribe({ topics: [...codecByTopic.keys()], fromBeginning: true });
   await consumer.run({

@@ -49,3 +49,14 @@ export async function collectRecords<T extends AnyTopic>(
   const values = (timed: TimedRecord<RecordOf<T>>[]) => timed.map((t) => t.value);
   return values(await collectTimedRecords(kafka, codec, (timed) => enough(values(timed)), timeoutMs));
 }
+
+/** Every record on a topic right now: reads from the beginning up to the end offsets at the call. */
+export async function readTopic<T extends AnyTopic>(kafka: Kafka, codec: TopicCodec<T>, timeoutMs = 30_000): Promise<RecordOf<T>[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(codec.topicName);
+  await admin.disconnect();
+  const total = ends.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+  if (total === 0) return [];
+  return collectRecords(kafka, codec, (records) => records.length >= total, timeoutMs);
+}
