@@ -7,6 +7,7 @@ import { projectBatch } from './kafka/projectBatch';
 export async function startProjections(config: ProjectionsConfig): Promise<RunningService> {
   return startConsumerService(config, {
     name: 'projections',
+    schema: config.PROJECTIONS_SCHEMA,
     migrations: projectionMigrations,
     consumers: [
       {

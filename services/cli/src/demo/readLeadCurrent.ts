@@ -13,7 +13,7 @@ export interface LeadCurrentRow {
 /** The `lead_current` rows of these leads. */
 export async function readLeadCurrent(pool: Pool, leadIds: string[]): Promise<LeadCurrentRow[]> {
   const { rows } = await pool.query<LeadCurrentRow>(
-    `select lead_id, stage, grade, total, fit, intent, readiness from lead_current
+    `select lead_id, stage, grade, total, fit, intent, readiness from analytics.lead_current
      where lead_id = any($1::text[]) order by total desc nulls last`,
     [leadIds],
   );

@@ -1,9 +1,31 @@
 import { Client, Pool } from 'pg';
 
-/** A Postgres pool; the database is created first when it does not exist yet. */
-export async function createPool(databaseUrl: string, options: { max?: number } = {}): Promise<Pool> {
+/**
+ * A Postgres pool; the database is created first when it does not exist yet. With `schema`, the
+ * schema is created too and every connection resolves unqualified names in it first.
+ */
+export async function createPool(databaseUrl: string, options: { max?: number; schema?: string } = {}): Promise<Pool> {
   await ensureDatabase(databaseUrl);
-  return new Pool({ connectionString: databaseUrl, max: options.max ?? 5 });
+  if (options.schema) await ensureSchema(databaseUrl, options.schema);
+  return new Pool({
+    connectionString: databaseUrl,
+    max: options.max ?? 5,
+    ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)},public` } : {}),
+  });
+}
+
+const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+async function ensureSchema(databaseUrl: string, schema: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`create schema if not exists ${quoteIdent(schema)}`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23505') throw error; // created concurrently
+  } finally {
+    await client.end();
+  }
 }
 
 export async function ensureDatabase(databaseUrl: string): Promise<void> {

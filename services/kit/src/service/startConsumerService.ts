@@ -39,6 +39,8 @@ export interface ConsumerDefinition {
 
 export interface ConsumerServiceDefinition {
   name: string;
+  /** The Postgres schema of the service's tables (and its consumer offsets), when not public. */
+  schema?: string;
   migrations: Migration[];
   consumers: ConsumerDefinition[];
   /** Background work beside the consumers (e.g. a ticker), started after them and stopped before them. */
@@ -60,7 +62,7 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
   collectDefaultMetrics({ register: metrics });
   const applied = new Counter({ name: `leadflow_${definition.name}_records_total`, help: 'records applied', labelNames: ['group'], registers: [metrics] });
   const deadLettered = new Counter({ name: `leadflow_${definition.name}_dead_letters_total`, help: 'records sent to the DLQ', labelNames: ['group'], registers: [metrics] });
-  const pool = await createPool(settings.DATABASE_URL);
+  const pool = await createPool(settings.DATABASE_URL, definition.schema ? { schema: definition.schema } : {});
   await migrate(pool, definition.name, [consumerOffsetsMigration, ...definition.migrations]);
   const { kafka, codecs } = await connectPipeline(`leadflow-${definition.name}`, settings, logger);
   const producer = await createProducer(kafka);
