@@ -1,8 +1,14 @@
 import type { PoolClient } from 'pg';
 
-/** Current round-robin positions of all teams, locked for this transaction. */
-export async function readRotations(tx: PoolClient): Promise<Record<string, number>> {
-  const { rows } = await tx.query<{ team: string; next_index: string }>('select team, next_index from routing_rotations for update');
+/**
+ * Current round-robin positions of the teams, locked for this transaction. Every team gets its row
+ * first, so concurrent deciders always lock the same rows and never both start a team at zero.
+ */
+export async function readRotations(tx: PoolClient, teams: string[]): Promise<Record<string, number>> {
+  await tx.query('insert into routing_rotations (team) select unnest($1::text[]) on conflict do nothing', [teams]);
+  const { rows } = await tx.query<{ team: string; next_index: string }>(
+    'select team, next_index from routing_rotations order by team for update',
+  );
   return Object.fromEntries(rows.map((r) => [r.team, Number(r.next_index)]));
 }
 

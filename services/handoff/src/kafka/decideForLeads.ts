@@ -65,7 +65,7 @@ export async function decideForLeads(
     const given = new Set(inputs.flatMap((i) => (i.command.type === 'RecordOutcome' ? [i.command.outcome.eventId] : [])));
     for (const lead of leads.values()) lead.parked = lead.parked.filter((p) => !given.has(p.outcome.eventId));
   }
-  const before = await readRotations(tx);
+  const before = await readRotations(tx, Object.keys(deps.rules.routing.teams));
   let rotations = before;
   const refused: RefusedRecord[] = [];
   const apply = (lead: LeadInProgress, input: CommandInput) => {

@@ -52,6 +52,8 @@ export async function runBatchConsumer<T extends AnyTopic>(options: BatchConsume
   await consumer.subscribe({ topics: [...codecByTopic.keys()], fromBeginning: true });
   await consumer.run({
     eachBatchAutoResolve: false,
+    // Partitions are independent (keyed state, offsets per partition): overlap their I/O waits.
+    partitionsConsumedConcurrently: 3,
     autoCommitInterval: 1000,
     eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
       if (!isRunning() || isStale() || batch.messages.length === 0) return;
