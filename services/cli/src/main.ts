@@ -4,6 +4,7 @@ import { commonConfig, connectPipeline, createLogger, loadConfig } from '@leadfl
 import { z } from 'zod';
 import { stack } from './commands/stack';
 import { runDemo } from './demo/runDemo';
+import { rebuildCommand, type RebuildCommandOptions } from './projections/rebuildCommand';
 import { rescore, type RescoreOptions } from './rescore/rescore';
 
 const program = new Command('leadflow').description('Operate the leadflow pipeline');
@@ -43,6 +44,16 @@ program
   .option('--force', 'apply even while the scoring service is running', false)
   .action(async (options: RescoreOptions) => {
     process.exitCode = (await rescore(options)).exitCode;
+  });
+
+program
+  .command('projections')
+  .description('the read models analysts query')
+  .command('rebuild')
+  .description('replay the projections’ input topics into fresh tables and swap them in atomically (the service may keep running)')
+  .option('--keep-old', 'keep the replaced tables in schema <schema>_old_<timestamp> instead of dropping them', false)
+  .action(async (options: RebuildCommandOptions) => {
+    await rebuildCommand(options);
   });
 
 program.parseAsync().catch((error: unknown) => {

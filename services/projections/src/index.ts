@@ -1,3 +1,4 @@
 export { projectionsConfigSchema, type ProjectionsConfig } from './config';
-export { startProjections } from './startProjections';
+export { startProjections, type RunningProjections } from './startProjections';
 export { foldStageChanges, stageAfter } from './domain/foldStageChanges';
+export * from './rebuild';

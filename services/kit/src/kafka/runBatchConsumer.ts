@@ -21,6 +21,10 @@ export interface BatchConsumerOptions<T extends AnyTopic> {
   deadLetters: DeadLetterPublisher;
   /** Applies decoded records inside `tx` and returns those it refuses, with the reason. */
   handle: BatchHandler<RecordOf<T>>;
+  /** Runs first in every batch transaction, before the stored offset is read (e.g. to take a lock). */
+  beforeBatch?: (tx: PoolClient) => Promise<void>;
+  /** The Kafka consumer group, when it is not `groupId`, under which the offsets are stored. */
+  consumerGroupId?: string;
   onBatchDone?: (stats: { topic: string; partition: number; applied: number; deadLettered: number }) => void;
 }
 
@@ -42,7 +46,7 @@ export async function runBatchConsumer<T extends AnyTopic>(options: BatchConsume
   // A member that died without leaving is noticed after the session timeout; 10 s keeps a restarted
   // instance from waiting half a minute for its own ghost before it gets its partitions back.
   const consumer = kafka.consumer({
-    groupId,
+    groupId: options.consumerGroupId ?? groupId,
     allowAutoTopicCreation: false,
     maxWaitTimeInMs: 100,
     sessionTimeout: 10_000,
@@ -97,6 +101,7 @@ async function applyMessages<T extends AnyTopic>(
   const last = messages[messages.length - 1];
   if (!last) return;
   await inTransaction(pool, async (tx) => {
+    await options.beforeBatch?.(tx);
     const stored = await readStoredOffset(tx, groupId, topic, partition);
     const fresh = messages.filter((m) => BigInt(m.offset) >= stored);
     if (fresh.length === 0) return;
@@ -114,6 +119,7 @@ async function applyMessages<T extends AnyTopic>(
       // A single record that breaks the handler for a reason retrying cannot fix is dead-lettered.
       if (isRetriable(error) || records.length !== 1 || !batchError) throw error;
       await tx.query('rollback; begin');
+      await options.beforeBatch?.(tx);
       refused.push({ record: records[0] as ConsumedRecord<unknown>, error: error as Error });
     }
     if (refused.length > 0) await deadLetters.publish(refused);

@@ -1,5 +1,5 @@
 import type { Kafka, Producer } from 'kafkajs';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import type { Codecs } from '../codec/createCodecs';
@@ -35,6 +35,8 @@ export interface ConsumerDefinition {
   groupId: string;
   subscribe: (codecs: Codecs) => TopicCodec<never>[];
   handler: (context: ConsumerServiceContext) => BatchHandler<never>;
+  /** Runs first in every batch transaction (e.g. to take a lock another process coordinates with). */
+  beforeBatch?: (tx: PoolClient) => Promise<void>;
 }
 
 export interface ConsumerServiceDefinition {
@@ -81,6 +83,7 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
         codecs: consumer.subscribe(codecs),
         deadLetters: new DeadLetterPublisher(producer, codecs.deadLetter, groupId),
         handle: consumer.handler(context),
+        beforeBatch: consumer.beforeBatch,
         onBatchDone: (stats) => {
           applied.inc({ group: consumer.groupId }, stats.applied);
           deadLettered.inc({ group: consumer.groupId }, stats.deadLettered);

@@ -1,43 +1,117 @@
-import type { LifecycleEvent, RecycledEvent, Stage } from '@leadflow/schemas';
+import type { Stage } from '@leadflow/schemas';
+import { stageAfter, type StageEvent } from './stageAfter';
+import { supersedesStage } from './stageOrder';
 
-/** The events that move a lead between stages. */
-export type StageEvent = LifecycleEvent | RecycledEvent;
+export { stageAfter, type StageEvent } from './stageAfter';
 
-/** A lead's stage facts folded from one batch of lifecycle events. */
+/**
+ * A lead's stage facts folded from a batch of lifecycle and recycle events. Every field merges with
+ * what is stored by a rule that ignores order and repetition: the latest stage change (ties broken
+ * by stage order), the earliest time each stage was reached (the latest for recycling), the latest
+ * assignment. So a batch applied twice, or batches applied out of order, leave the same row.
+ */
 export interface StageChange {
   leadId: string;
-  /** The stage after the batch's latest stage-changing event, if any. */
-  stage: string | null;
+  /** The stage after the batch's latest stage change, if any. */
+  stage: Stage | null;
   stageChangedAt: number | null;
   mqlAt: number | null;
   sqlAt: number | null;
+  /** Accepted by sales, or an opportunity opened straight from SQL (which accepts it too). */
+  acceptedAt: number | null;
+  opportunityAt: number | null;
+  wonAt: number | null;
+  lostAt: number | null;
+  disqualifiedAt: number | null;
+  /** The latest recycling. */
+  recycledAt: number | null;
+  /** Amount of the first opportunity, and of the first won deal. */
+  opportunityAmount: number | null;
+  wonAmount: number | null;
+  gradeAtMql: string | null;
+  gradeAtSql: string | null;
+  owner: string | null;
+  team: string | null;
+  assignedAt: number | null;
   doNotContact: boolean;
 }
 
-/** The stage a lifecycle event moves a lead to, or null when it changes no stage. */
-export function stageAfter(event: StageEvent): Stage | null {
+type Milestone = 'mqlAt' | 'sqlAt' | 'acceptedAt' | 'opportunityAt' | 'wonAt' | 'lostAt' | 'disqualifiedAt';
+
+export const noStageChange = (leadId: string): StageChange => ({
+  leadId,
+  stage: null,
+  stageChangedAt: null,
+  mqlAt: null,
+  sqlAt: null,
+  acceptedAt: null,
+  opportunityAt: null,
+  wonAt: null,
+  lostAt: null,
+  disqualifiedAt: null,
+  recycledAt: null,
+  opportunityAmount: null,
+  wonAmount: null,
+  gradeAtMql: null,
+  gradeAtSql: null,
+  owner: null,
+  team: null,
+  assignedAt: null,
+  doNotContact: false,
+});
+
+/** Records `at` as the time of a milestone when it is the first; says whether it was. */
+function reached(change: StageChange, milestone: Milestone, at: number): boolean {
+  const current = change[milestone];
+  if (current !== null && current <= at) return false;
+  change[milestone] = at;
+  return true;
+}
+
+function assign(change: StageChange, at: number, owner: string, team: string): void {
+  if (change.assignedAt !== null && change.assignedAt > at) return;
+  Object.assign(change, { owner, team, assignedAt: at });
+}
+
+function applyFacts(change: StageChange, event: StageEvent): void {
+  const at = event.occurredAt;
   switch (event.type) {
     case 'lead_qualified_mql':
-      return 'mql';
-    case 'lead_qualified_sql':
-      return 'sql';
-    case 'sales_accepted':
-      return 'accepted';
-    case 'opportunity_opened':
-      return 'opportunity';
-    case 'deal_won':
-      return 'won';
-    case 'deal_lost':
-      return 'lost';
-    case 'lead_disqualified':
-      return 'disqualified';
-    case 'lead_recycled':
-      return 'recycled';
-    case 'lead_requalified':
+      if (reached(change, 'mqlAt', at)) change.gradeAtMql = event.payload.grade;
+      return;
+    case 'lead_qualified_sql': {
+      if (reached(change, 'sqlAt', at)) change.gradeAtSql = event.payload.grade;
+      const { assignment } = event.payload;
+      if (assignment) assign(change, at, assignment.owner, assignment.team);
+      return;
+    }
     case 'lead_assigned':
-    case 'sales_rejected':
+      return assign(change, at, event.payload.owner, event.payload.team);
+    case 'sales_accepted':
+      reached(change, 'acceptedAt', at);
+      return;
+    case 'opportunity_opened':
+      if (event.payload.fromStage === 'sql') reached(change, 'acceptedAt', at);
+      if (reached(change, 'opportunityAt', at)) change.opportunityAmount = event.payload.amount;
+      return;
+    case 'deal_won':
+      if (reached(change, 'wonAt', at)) change.wonAmount = event.payload.amount;
+      return;
+    case 'deal_lost':
+      reached(change, 'lostAt', at);
+      return;
+    case 'lead_disqualified':
+      reached(change, 'disqualifiedAt', at);
+      return;
+    case 'lead_recycled':
+      change.recycledAt = Math.max(change.recycledAt ?? at, at);
+      return;
     case 'lead_marked_do_not_contact':
-      return null;
+      change.doNotContact = true;
+      return;
+    case 'lead_requalified':
+    case 'sales_rejected':
+      return;
     default: {
       const unhandled: never = event;
       throw new TypeError(`unhandled lifecycle event ${JSON.stringify(unhandled)}`);
@@ -45,23 +119,16 @@ export function stageAfter(event: StageEvent): Stage | null {
   }
 }
 
-/** Folds a batch of lifecycle events into one stage change per lead. */
-export function foldStageChanges(events: StageEvent[]): StageChange[] {
+/** Folds a batch of lifecycle and recycle events into one stage change per lead. */
+export function foldStageChanges(events: readonly StageEvent[]): StageChange[] {
   const byLead = new Map<string, StageChange>();
-  for (const event of [...events].sort((a, b) => a.occurredAt - b.occurredAt)) {
-    const change = byLead.get(event.leadId) ?? {
-      leadId: event.leadId,
-      stage: null,
-      stageChangedAt: null,
-      mqlAt: null,
-      sqlAt: null,
-      doNotContact: false,
-    };
+  for (const event of events) {
+    const change = byLead.get(event.leadId) ?? noStageChange(event.leadId);
     const stage = stageAfter(event);
-    if (stage) Object.assign(change, { stage, stageChangedAt: event.occurredAt });
-    if (event.type === 'lead_qualified_mql') change.mqlAt ??= event.occurredAt;
-    if (event.type === 'lead_qualified_sql') change.sqlAt ??= event.occurredAt;
-    if (event.type === 'lead_marked_do_not_contact') change.doNotContact = true;
+    if (stage && supersedesStage(event.occurredAt, stage, change.stageChangedAt, change.stage)) {
+      Object.assign(change, { stage, stageChangedAt: event.occurredAt });
+    }
+    applyFacts(change, event);
     byLead.set(event.leadId, change);
   }
   return [...byLead.values()];

@@ -1,51 +1,103 @@
-import type { LifecycleEvent } from '@leadflow/schemas';
-import { foldStageChanges } from './foldStageChanges';
-
-const snapshot = {
-  scoresEventId: '6a1c6a0e-0c5b-4a57-9a7e-0e8b2b9b4f11',
-  modelVersion: 'v1',
-  total: 70,
-  grade: 'B' as const,
-  fit: 50,
-  intent: 60,
-  readiness: 40,
-};
-const mql = (leadId: string, at: number): LifecycleEvent => ({
-  eventId: `00000000-0000-4000-8000-${String(at).padStart(12, '0')}`,
-  leadId,
-  occurredAt: at,
-  type: 'lead_qualified_mql',
-  payload: { ...snapshot, fromStage: 'lead' },
-});
-const sql = (leadId: string, at: number): LifecycleEvent => ({
-  eventId: `00000000-0000-4000-9000-${String(at).padStart(12, '0')}`,
-  leadId,
-  occurredAt: at,
-  type: 'lead_qualified_sql',
-  payload: { ...snapshot, fromStage: 'mql', route: 'score_and_bant', bantEstablished: ['budget', 'need', 'timeline'] },
-});
+import fc from 'fast-check';
+import { foldStageChanges, noStageChange } from './foldStageChanges';
+import { byLead, lifecycle, mql, recycled, sql } from './projectionFixtures.spec';
+import { supersedesStage } from './stageOrder';
 
 describe('foldStageChanges', () => {
-  it('gives each lead its latest stage and the first time it reached MQL and SQL', () => {
-    const changes = foldStageChanges([sql('vera', 20), mql('vera', 10), mql('marco', 15)]);
+  it('gives each lead its latest stage and the first time it reached MQL and SQL, with the grades then', () => {
+    const changes = foldStageChanges([sql('vera', 20, 'A'), mql('vera', 10, 'C'), mql('marco', 15)]);
 
-    expect(changes).toEqual([
-      { leadId: 'vera', stage: 'sql', stageChangedAt: 20, mqlAt: 10, sqlAt: 20, doNotContact: false },
-      { leadId: 'marco', stage: 'mql', stageChangedAt: 15, mqlAt: 15, sqlAt: null, doNotContact: false },
+    expect(byLead(changes).map((c) => [c.leadId, c.stage, c.stageChangedAt, c.mqlAt, c.sqlAt, c.gradeAtMql, c.gradeAtSql])).toEqual([
+      ['marco', 'mql', mql('marco', 15).occurredAt, mql('marco', 15).occurredAt, null, 'C', null],
+      ['vera', 'sql', sql('vera', 20).occurredAt, mql('vera', 10).occurredAt, sql('vera', 20).occurredAt, 'C', 'A'],
     ]);
   });
 
-  it('flags do-not-contact without changing the stage', () => {
-    const dnc: LifecycleEvent = {
-      eventId: '00000000-0000-4000-a000-000000000001',
-      leadId: 'sam',
-      occurredAt: 5,
-      type: 'lead_marked_do_not_contact',
-      payload: { reason: 'contact consent withdrawn' },
-    };
+  it('ends a lead qualified for sales at the same instant as for marketing at SQL, whatever the order', () => {
+    const [first] = foldStageChanges([sql('vera', 5), mql('vera', 5)]);
 
-    expect(foldStageChanges([dnc])).toEqual([
-      { leadId: 'sam', stage: null, stageChangedAt: null, mqlAt: null, sqlAt: null, doNotContact: true },
-    ]);
+    expect(first?.stage).toBe('sql');
+  });
+
+  it('takes the owner of the SQL assignment, then of a later escalation', () => {
+    const escalated = lifecycle('bruno', 70, 'lead_assigned', { owner: 'jonas.weber', team: 'routing-specialists', rule: 'routing-specialist', reason: 'escalated', previousOwner: 'malik.haddad' });
+
+    const [change] = foldStageChanges([escalated, sql('bruno', 10)]);
+
+    expect([change?.owner, change?.team, change?.assignedAt]).toEqual(['jonas.weber', 'routing-specialists', escalated.occurredAt]);
+  });
+
+  it('follows a lead through acceptance, opportunity and a won deal, keeping the amounts', () => {
+    const events = [
+      sql('wanda', 0),
+      lifecycle('wanda', 10, 'sales_accepted', { fromStage: 'sql', by: 'malik.haddad' }),
+      lifecycle('wanda', 20, 'opportunity_opened', { fromStage: 'accepted', amount: 48_000 }),
+      lifecycle('wanda', 30, 'deal_won', { fromStage: 'opportunity', amount: 52_000 }),
+    ];
+
+    const [change] = foldStageChanges(events);
+
+    expect(change).toMatchObject({ stage: 'won', opportunityAmount: 48_000, wonAmount: 52_000 });
+    expect([change?.acceptedAt, change?.opportunityAt, change?.wonAt]).toEqual(events.slice(1).map((e) => e.occurredAt));
+  });
+
+  it('counts an opportunity opened straight from SQL as accepted too', () => {
+    const opened = lifecycle('oscar', 10, 'opportunity_opened', { fromStage: 'sql', amount: 9_000 });
+
+    const [change] = foldStageChanges([sql('oscar', 0), opened]);
+
+    expect([change?.acceptedAt, change?.opportunityAt]).toEqual([opened.occurredAt, opened.occurredAt]);
+  });
+
+  it('keeps the latest recycling and the first qualification of a lead that came back', () => {
+    const events = [
+      sql('rex', 0),
+      recycled('rex', 10),
+      lifecycle('rex', 20, 'lead_requalified', { fromStage: 'recycled', recycledFor: 'rejected_by_sales' }),
+      mql('rex', 20),
+      sql('rex', 20, 'A'),
+      recycled('rex', 90, 'sla_breached'),
+    ];
+
+    const [change] = foldStageChanges(events);
+
+    expect(change).toMatchObject({ stage: 'recycled', recycledAt: events[5]?.occurredAt, sqlAt: events[0]?.occurredAt, gradeAtSql: 'B' });
+  });
+
+  it('flags do-not-contact without changing the stage', () => {
+    const dnc = lifecycle('sam', 5, 'lead_marked_do_not_contact', { reason: 'contact consent withdrawn' });
+
+    expect(foldStageChanges([dnc])).toEqual([{ ...noStageChange('sam'), doNotContact: true }]);
+  });
+
+  it('gives the same changes for any order of the same events', () => {
+    const events = [
+      mql('a', 0),
+      sql('a', 0),
+      lifecycle('a', 10, 'sales_accepted', { fromStage: 'sql' }),
+      lifecycle('a', 10, 'opportunity_opened', { fromStage: 'accepted', amount: 1_000 }),
+      lifecycle('a', 50, 'deal_lost', { fromStage: 'opportunity', reason: 'budget' }),
+      mql('b', 3),
+      sql('b', 7),
+      recycled('b', 9),
+      lifecycle('b', 9, 'lead_assigned', { owner: 'x', team: 't', rule: 'r', reason: 'escalated' }),
+    ];
+    const expected = byLead(foldStageChanges(events));
+
+    fc.assert(
+      fc.property(fc.shuffledSubarray(events, { minLength: events.length }), (shuffled) => {
+        expect(byLead(foldStageChanges(shuffled))).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe('supersedesStage', () => {
+  it('prefers the later change, and at the same instant the later stage', () => {
+    expect(supersedesStage(2, 'mql', 1, 'sql')).toBe(true);
+    expect(supersedesStage(1, 'won', 2, 'mql')).toBe(false);
+    expect(supersedesStage(1, 'mql', 1, 'sql')).toBe(false);
+    expect(supersedesStage(1, 'sql', 1, 'mql')).toBe(true);
+    expect(supersedesStage(1, 'mql', null, null)).toBe(true);
   });
 });

@@ -1,23 +1,56 @@
 import type { BatchHandler } from '@leadflow/kit';
-import type { LeadScored } from '@leadflow/schemas';
-import { upsertLatestScores } from '../db/upsertLatestScores';
-import { upsertStageChanges } from '../db/upsertStageChanges';
-import { foldStageChanges, type StageEvent } from '../domain/foldStageChanges';
+import type { LeadScored, OutcomeEvent, SlaEvent } from '@leadflow/schemas';
+import { insertSlaFacts } from '../db/insertSlaFacts';
+import { upsertVisitors } from '../db/upsertVisitors';
+import { foldVisitorSightings, slaFactsOf, type StageEvent, type VisitEvent } from '../domain';
+import { projectedTopicOf, type ProjectedTopic } from './projectedTopics';
+import { projectOutcomes } from './projectOutcomes';
+import { projectScores } from './projectScores';
+import { projectStageEvents } from './projectStageEvents';
 
-const isScores = (value: LeadScored | StageEvent): value is LeadScored => 'grade' in value && 'breakdown' in value;
+/** Everything projections consumes. */
+export type ProjectedValue = LeadScored | StageEvent | SlaEvent | OutcomeEvent | VisitEvent;
 
-/** Writes a batch of scores or lifecycle events into the read models with one statement each. */
-export function projectBatch(): BatchHandler<LeadScored | StageEvent> {
+/**
+ * Writes a batch into the read models with one statement per table, in the consumer's transaction
+ * (which stores the offsets too). Every write is idempotent on its own, so records published twice
+ * change nothing either.
+ */
+export function projectBatch(): BatchHandler<ProjectedValue> {
   return async (records, tx) => {
-    const values = records.map((r) => r.value);
-    const scores = values.filter(isScores);
-    const latest = new Map<string, LeadScored>();
-    for (const s of scores) {
-      const seen = latest.get(s.leadId);
-      if (!seen || seen.evaluatedAt <= s.evaluatedAt) latest.set(s.leadId, s);
+    const byTopic = new Map<ProjectedTopic, ProjectedValue[]>();
+    for (const record of records) {
+      const topic = projectedTopicOf(record.topic);
+      if (!topic) throw new TypeError(`projections does not read topic ${record.topic}`);
+      const values = byTopic.get(topic) ?? [];
+      values.push(record.value);
+      byTopic.set(topic, values);
     }
-    await upsertLatestScores(tx, [...latest.values()]);
-    await upsertStageChanges(tx, foldStageChanges(values.filter((v): v is StageEvent => !isScores(v))));
+    for (const [topic, values] of byTopic) {
+      switch (topic) {
+        case 'scores':
+          await projectScores(tx, values as LeadScored[]);
+          break;
+        case 'lifecycle':
+        case 'recycled':
+          await projectStageEvents(tx, values as StageEvent[]);
+          break;
+        case 'sla':
+          await insertSlaFacts(tx, slaFactsOf(values as SlaEvent[]));
+          break;
+        case 'outcome':
+          await projectOutcomes(tx, values as OutcomeEvent[]);
+          break;
+        case 'engagement':
+        case 'identity':
+          await upsertVisitors(tx, foldVisitorSightings(values as VisitEvent[]));
+          break;
+        default: {
+          const unhandled: never = topic;
+          throw new TypeError(`unhandled topic ${String(unhandled)}`);
+        }
+      }
+    }
     return [];
   };
 }

@@ -1,0 +1,1 @@
+export { startDashboard, type RunningDashboard } from './startDashboard';

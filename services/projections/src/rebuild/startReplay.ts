@@ -1,0 +1,65 @@
+import { Partitioners, type Kafka } from 'kafkajs';
+import type { Pool } from 'pg';
+import { runBatchConsumer, type Codecs, type Logger, type TopicCodec } from '@leadflow/kit';
+import { projectBatch } from '../kafka/projectBatch';
+import { readStoredOffsets } from './db/readStoredOffsets';
+import { RefusalTally } from './kafka/RefusalTally';
+import type { StoredOffset } from './PartitionRange';
+
+export interface ReplaySettings {
+  kafka: Kafka;
+  /** Resolves names in the rebuild schema. */
+  pool: Pool;
+  schema: string;
+  /** The live group: the offsets are stored under its id, for the live consumer to continue from. */
+  groupId: string;
+  /** A throwaway Kafka group, so the replay starts at the beginning and takes no partition from the live consumer. */
+  consumerGroupId: string;
+  codecs: Codecs;
+  /** The topics to replay. */
+  topics: TopicCodec<never>[];
+  logger: Logger;
+}
+
+export interface Replay {
+  stored(): Promise<StoredOffset[]>;
+  /** Why the consumer stopped for good, once it did. */
+  failure(): Error | undefined;
+  refused(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Replays the topics from the beginning into the rebuild schema with the live consumer's runner
+ * and handler: each batch and its partition's next offset commit in one transaction.
+ */
+export async function startReplay(settings: ReplaySettings): Promise<Replay> {
+  const { kafka, pool, schema, groupId, consumerGroupId, logger } = settings;
+  // the tally never publishes, so its producer is never connected
+  const tally = new RefusalTally(kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner }), settings.codecs.deadLetter, groupId);
+  const running = await runBatchConsumer({
+    kafka,
+    pool,
+    groupId,
+    consumerGroupId,
+    logger,
+    codecs: settings.topics,
+    deadLetters: tally,
+    handle: projectBatch() as never,
+  });
+  let failure: Error | undefined;
+  running.consumer.on(running.consumer.events.CRASH, ({ payload }) => {
+    if (!payload.restart) failure = payload.error;
+  });
+  let stopped = false;
+  return {
+    stored: () => readStoredOffsets(pool, schema, groupId),
+    failure: () => failure,
+    refused: () => tally.refused,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await running.stop();
+    },
+  };
+}
