@@ -8,12 +8,15 @@ export interface LeadCurrentRow {
   fit: number | null;
   intent: number | null;
   readiness: number | null;
+  owner: string | null;
+  /** When the lead was first handed to sales. */
+  sql_at: Date | null;
 }
 
 /** The `lead_current` rows of these leads. */
 export async function readLeadCurrent(pool: Pool, leadIds: string[]): Promise<LeadCurrentRow[]> {
   const { rows } = await pool.query<LeadCurrentRow>(
-    `select lead_id, stage, grade, total, fit, intent, readiness from analytics.lead_current
+    `select lead_id, stage, grade, total, fit, intent, readiness, owner, sql_at from analytics.lead_current
      where lead_id = any($1::text[]) order by total desc nulls last`,
     [leadIds],
   );

@@ -15,14 +15,15 @@ export interface ServiceProcess {
 /** The compiled entry point of a service, next to this package in the workspace. */
 export const serviceEntry = (name: ServiceName): string => join(__dirname, '..', '..', '..', name, 'dist', 'main.js');
 
-/** Starts the services as separate processes, each logging to its own file. */
+/** Starts services (all by default) as separate processes, each logging to its own file. */
 export function startServiceProcesses(
   env: NodeJS.ProcessEnv,
   ports: Record<ServiceName, number>,
   logDir: string,
+  names: readonly ServiceName[] = SERVICES,
 ): ServiceProcess[] {
   mkdirSync(logDir, { recursive: true });
-  return SERVICES.map((name) => {
+  return names.map((name) => {
     const logFile = join(logDir, `${name}.log`);
     const log = createWriteStream(logFile, { flags: 'a' });
     const portVariable = name === 'ingest' ? 'INGEST_PORT' : 'HEALTH_PORT';

@@ -7,11 +7,15 @@ import { Client, Pool } from 'pg';
 export async function createPool(databaseUrl: string, options: { max?: number; schema?: string } = {}): Promise<Pool> {
   await ensureDatabase(databaseUrl);
   if (options.schema) await ensureSchema(databaseUrl, options.schema);
-  return new Pool({
+  const pool = new Pool({
     connectionString: databaseUrl,
     max: options.max ?? 5,
     ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)},public` } : {}),
   });
+  // An idle connection that dies (server restart, database dropped) must not crash the process;
+  // the next query gets a fresh connection or a retriable error.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;

@@ -13,7 +13,9 @@ export interface Migration {
 export async function migrate(pool: Pool, owner: string, migrations: Migration[]): Promise<string[]> {
   const client = await pool.connect();
   try {
-    await client.query('select pg_advisory_lock(hashtext($1))', [`leadflow-migrate-${owner}`]);
+    // One lock for every owner: services sharing a database (and schema) create the bookkeeping
+    // table concurrently otherwise, and `create table if not exists` is not safe under that race.
+    await client.query('select pg_advisory_lock(hashtext($1))', ['leadflow-migrate']);
     await client.query(
       `create table if not exists schema_migrations (
          owner text not null, name text not null, applied_at timestamptz not null default now(),
@@ -37,7 +39,7 @@ export async function migrate(pool: Pool, owner: string, migrations: Migration[]
     }
     return applied;
   } finally {
-    await client.query('select pg_advisory_unlock(hashtext($1))', [`leadflow-migrate-${owner}`]).catch(() => undefined);
+    await client.query('select pg_advisory_unlock(hashtext($1))', ['leadflow-migrate']).catch(() => undefined);
     client.release();
   }
 }
