@@ -179,6 +179,8 @@ describe('hand-off to sales, end to end', () => {
     const original = new Map(all.map((e) => [e.eventId, e]));
     const twice = await collectLeadEvents((events) => events.length >= 2 * all.length, 60_000);
     const copies = twice.filter((e) => original.has(e.eventId));
+    const describe = (e: LeadEvent) => `${e.leadId.split('-')[0]} ${e.type} ${e.occurredAt}`;
+    expect(twice.filter((e) => !original.has(e.eventId)).map(describe)).toEqual([]);
     expect(copies).toHaveLength(2 * all.length);
     for (const copy of copies) expect(copy).toEqual(original.get(copy.eventId));
     await replay.stop();

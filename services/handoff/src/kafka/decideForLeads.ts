@@ -57,7 +57,10 @@ export async function decideForLeads(
   deps: DecideDeps,
   options: { final?: boolean } = {},
 ): Promise<RefusedRecord[]> {
-  const leadIds = [...new Set(inputs.map((i) => i.command.leadId))];
+  const leadIds = [...new Set(inputs.map((i) => i.command.leadId))].sort();
+  // Batches of different partitions (scores, outcomes, timers) may touch the same lead at once:
+  // each lead is decided by one transaction at a time, which then sees the other's parked outcomes.
+  await tx.query('select pg_advisory_xact_lock(hashtext(id)) from unnest($1::text[]) as id order by id', [leadIds.map(streamIdOf)]);
   const leads = await loadLeads(tx, leadIds);
   const parkedBefore = new Set([...leads.values()].flatMap((l) => l.parked.map((p) => p.outcome.eventId)));
   if (options.final) {

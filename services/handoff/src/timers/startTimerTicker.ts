@@ -36,8 +36,10 @@ export function startTimerTicker(options: TimerTickerOptions): Stoppable {
     const parked = await hasParkedOutcomes(options.pool);
     if (!timerDue && !parked) return { more: false };
     if (!(await isCaughtUp(options.admin, options.pool, options.groupId, options.inputTopics))) return { more: false };
-    const fired = timerDue ? await fireDueTimers(options.pool, options.deps, at, options.batchSize) : 0;
+    // Parked outcomes first: each is decided in event time, after the timers due before it and
+    // before those due after it.
     const settled = parked ? await refuseParkedOutcomes(options.pool, options.deps, options.deadLetters, options.batchSize) : 0;
+    const fired = timerDue ? await fireDueTimers(options.pool, options.deps, at, options.batchSize) : 0;
     return { more: fired === options.batchSize || settled === options.batchSize };
   };
   return startTicker('handoff-timers', step, options.intervalMs, options.logger);
