@@ -12,7 +12,8 @@ import {
 import { stack } from '../commands/stack';
 import { countMessages } from './countMessages';
 import { formatProjectionsBenchReport, type ProjectionsBenchReport } from './formatProjectionsBenchReport';
-import { produceProjectionHistory } from './produceProjectionHistory';
+import { produceTopicRecords } from './produceTopicRecords';
+import { runBenchMain } from './runBenchMain';
 import { readProjectionsBenchOptions, type ProjectionsBenchOptions } from './projectionsBenchOptions';
 import { readEndOffsets, totalOf } from './readEndOffsets';
 import { Teardown } from './Teardown';
@@ -115,7 +116,7 @@ async function produce(ctx: BenchContext, records: ProjectionRecord[]): Promise<
   console.log(`producing ${records.length} records across the projections' input topics, ${ctx.options.produceBatch} per sendBatch call`);
   const producer = await createProducer(ctx.kafka);
   try {
-    return await produceProjectionHistory(producer, ctx.codecs, records, ctx.options.produceBatch);
+    return await produceTopicRecords(producer, ctx.codecs, records, ctx.options.produceBatch);
   } finally {
     await producer.disconnect();
   }
@@ -130,31 +131,7 @@ function problemsOf(report: ProjectionsBenchReport): string[] {
   return problems;
 }
 
-async function main(): Promise<number> {
-  const options = readProjectionsBenchOptions(process.argv.slice(2), process.env);
-  const interrupted = new AbortController();
-  const onSignal = () => interrupted.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    const report = await benchProjections(options, interrupted.signal);
-    console.log(`\n${formatProjectionsBenchReport(report)}\n`);
-    const problems = problemsOf(report);
-    for (const problem of problems) console.error(`bench:projections: ${problem}`);
-    console.log(JSON.stringify({ bench: 'projections', ...report }));
-    return problems.length === 0 ? 0 : 1;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
-}
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`bench:projections failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runBenchMain('projections', async (signal) => {
+  const report = await benchProjections(readProjectionsBenchOptions(process.argv.slice(2), process.env), signal);
+  return { table: formatProjectionsBenchReport(report), figures: { ...report }, problems: problemsOf(report) };
+});

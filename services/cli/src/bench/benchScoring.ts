@@ -10,7 +10,8 @@ import { countScoresByCause } from './countScoresByCause';
 import { formatBenchReport, type BenchReport } from './formatBenchReport';
 import { generateBenchEvents } from './generateBenchEvents';
 import { measureScoring } from './measureScoring';
-import { produceBenchEvents } from './produceBenchEvents';
+import { produceTopicRecords } from './produceTopicRecords';
+import { runBenchMain } from './runBenchMain';
 import { readEndOffsets, totalOf } from './readEndOffsets';
 import { readStateSizes } from './readStateSizes';
 import { Teardown } from './Teardown';
@@ -97,7 +98,7 @@ async function produce(ctx: BenchContext, runId: string): Promise<number> {
   const events = generateBenchEvents({ events: options.events, leads: options.leads, runId }, Date.now());
   const producer = await createProducer(ctx.kafka);
   try {
-    return await produceBenchEvents(producer, ctx.codecs, events, options.produceBatch);
+    return await produceTopicRecords(producer, ctx.codecs, events, options.produceBatch);
   } finally {
     await producer.disconnect();
   }
@@ -112,31 +113,7 @@ function problemsOf(report: BenchReport): string[] {
   return problems;
 }
 
-async function main(): Promise<number> {
-  const options = readBenchOptions(process.argv.slice(2), process.env);
-  const interrupted = new AbortController();
-  const onSignal = () => interrupted.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    const report = await benchScoring(options, interrupted.signal);
-    console.log(`\n${formatBenchReport(report)}\n`);
-    const problems = problemsOf(report);
-    for (const problem of problems) console.error(`bench:scoring: ${problem}`);
-    console.log(JSON.stringify({ bench: 'scoring', ...report }));
-    return problems.length === 0 ? 0 : 1;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
-}
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`bench:scoring failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runBenchMain('scoring', async (signal) => {
+  const report = await benchScoring(readBenchOptions(process.argv.slice(2), process.env), signal);
+  return { table: formatBenchReport(report), figures: { ...report }, problems: problemsOf(report) };
+});
