@@ -5,7 +5,7 @@ import { Pool } from 'pg';
 import { connectPipeline, createLogger, loadConfig, testing, type Pipeline, type Stoppable } from '@leadflow/kit';
 import { ingestConfigSchema, signWebhook, startIngest } from '@leadflow/ingest';
 import { scoringConfigSchema, startScoring } from '@leadflow/scoring';
-import { handoffConfigSchema, startHandoff } from '@leadflow/handoff';
+import { handoffConfigSchema, startHandoff, topicOfLeadEvent } from '@leadflow/handoff';
 import type { LifecycleEvent, RecycledEvent, SlaEvent } from '@leadflow/schemas';
 import { postEvents } from './simulate/postEvents';
 import { sampleJourneys, type PostedEventBody } from './simulate/sampleJourneys';
@@ -148,12 +148,17 @@ describe('hand-off to sales, end to end', () => {
       60_000,
     );
     const letters = await testing.collectRecords(pipeline.kafka, pipeline.codecs.deadLetter, (r) => r.some((l) => l.reason.includes(cora)));
-    // The order of a lead's events is its stream's, in the event store; the topics hold the same events.
-    const published = new Set(all.map((e) => e.eventId));
-    const { rows } = await pool.query<{ stream_id: string; event_id: string; type: string }>(
-      'select stream_id, event_id, type from events order by stream_id, stream_version',
-    );
-    const typesOf = (leadId: string) => rows.filter((r) => r.stream_id === `lead-${leadId}` && published.has(r.event_id)).map((r) => r.type);
+    // The order of a lead's events is its stream's, in the event store (committed just after the
+    // events are published, so wait until it holds all of them); notes kept only there are left out.
+    const readStreamsOrdered = () =>
+      pool.query<{ stream_id: string; event_id: string; type: string }>('select stream_id, event_id, type from events order by stream_id, stream_version');
+    let { rows } = await readStreamsOrdered();
+    for (let i = 0; i < 50 && !all.every((e) => rows.some((r) => r.event_id === e.eventId)); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      ({ rows } = await readStreamsOrdered());
+    }
+    const published = (type: string) => topicOfLeadEvent({ type } as never) !== undefined;
+    const typesOf = (leadId: string) => rows.filter((r) => r.stream_id === `lead-${leadId}` && published(r.type)).map((r) => r.type);
 
     expect(sqlOf(qualified, rita)?.payload.assignment).toEqual({ owner: 'malik.haddad', team: 'routing-specialists', rule: 'routing-specialist' });
     expect(sqlOf(qualified, rita)?.payload.context?.questions.length).toBeGreaterThan(0);
