@@ -142,7 +142,7 @@ fetch() {
   log "fetched in $((SECONDS - start))s (cache: $CACHE_DIR)"
 }
 
-# ---------------------------------------------------------------- process helpers
+# ---------------------------------------------------------------- managing processes
 
 # Every JVM started here carries -Dleadflow.stack.id=<this path>/<component>, which lets us
 # recognise our own processes (pid reuse, lost pid files) without matching by name.
