@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import type { Admin, Kafka } from 'kafkajs';
-import { connectPipeline, createLogger, createProducer, loadConfig, testing, type Codecs } from '@leadflow/kit';
+import { createProducer, type Codecs } from '@leadflow/kit';
 import {
   projectedCodecs,
   projectionHistory,
@@ -9,14 +9,13 @@ import {
   type ProjectionRecord,
   type ProjectionsConfig,
 } from '@leadflow/projections';
-import { stack } from '../commands/stack';
 import { countMessages } from './countMessages';
 import { formatProjectionsBenchReport, type ProjectionsBenchReport } from './formatProjectionsBenchReport';
 import { produceTopicRecords } from './produceTopicRecords';
 import { runBenchMain } from './runBenchMain';
 import { readProjectionsBenchOptions, type ProjectionsBenchOptions } from './projectionsBenchOptions';
 import { readEndOffsets, totalOf } from './readEndOffsets';
-import { Teardown } from './Teardown';
+import { perSec, withBenchRun } from './withBenchRun';
 
 interface BenchContext {
   options: ProjectionsBenchOptions;
@@ -27,8 +26,6 @@ interface BenchContext {
   limits: { timeoutMs: number; signal: AbortSignal };
 }
 
-const perSec = (count: number, ms: number) => (ms > 0 ? (count * 1000) / ms : 0);
-
 /**
  * Measures, in one run on the local stack, how fast `leadflow projections rebuild` replays the
  * read models' input compared with a plain kafkajs consumer reading the same topics: stack up (or
@@ -37,26 +34,11 @@ const perSec = (count: number, ms: number) => (ms > 0 ? (count * 1000) / ms : 0)
  * removed again, also when it fails.
  */
 async function benchProjections(options: ProjectionsBenchOptions, signal: AbortSignal): Promise<ProjectionsBenchReport> {
-  if (stack(['up']) !== 0) throw new Error('the local stack (Kafka and the schema registry) did not start; see the lines above');
-  const teardown = new Teardown();
-  try {
-    const run = await testing.isolatedRun('bench');
-    teardown.add('drop the run database and topics', () => run.cleanUp());
-    console.log(`isolated run ${run.id}: topics ${run.namespace}*, database ${new URL(run.databaseUrl).pathname.slice(1)}`);
-    const config = loadConfig(projectionsConfigSchema, run.env);
-    const { kafka, codecs } = await connectPipeline('leadflow-bench', config, createLogger('bench', 'error'));
-    const admin = kafka.admin();
-    await admin.connect();
-    teardown.add('disconnect the admin client', () => admin.disconnect());
+  return withBenchRun(projectionsConfigSchema, async ({ run, config, kafka, codecs, admin, groups }) => {
     const rawGroup = `${run.namespace}bench-raw`;
-    teardown.add('delete the consumer group', async () => {
-      if ((await admin.listGroups()).groups.some((g) => g.groupId === rawGroup)) await admin.deleteGroups([rawGroup]);
-    });
-    return await measure({ options, config, kafka, codecs, admin, limits: { timeoutMs: options.timeoutMs, signal } }, run.id, rawGroup);
-  } finally {
-    const failures = await teardown.run();
-    for (const failure of failures) console.error(`clean-up step failed: ${failure}`);
-  }
+    groups.push(rawGroup);
+    return measure({ options, config, kafka, codecs, admin, limits: { timeoutMs: options.timeoutMs, signal } }, run.id, rawGroup);
+  });
 }
 
 async function measure(ctx: BenchContext, runId: string, rawGroup: string): Promise<ProjectionsBenchReport> {

@@ -1,9 +1,8 @@
 import { cpus } from 'node:os';
 import type { Admin, Kafka } from 'kafkajs';
 import { Pool } from 'pg';
-import { connectPipeline, createLogger, createProducer, loadConfig, testing, type Codecs } from '@leadflow/kit';
+import { createProducer, type Codecs } from '@leadflow/kit';
 import { scoringConfigSchema, type ScoringConfig } from '@leadflow/scoring';
-import { stack } from '../commands/stack';
 import { readBenchOptions, type BenchOptions } from './benchOptions';
 import { countMessages } from './countMessages';
 import { countScoresByCause } from './countScoresByCause';
@@ -14,7 +13,7 @@ import { produceTopicRecords } from './produceTopicRecords';
 import { runBenchMain } from './runBenchMain';
 import { readEndOffsets, totalOf } from './readEndOffsets';
 import { readStateSizes } from './readStateSizes';
-import { Teardown } from './Teardown';
+import { perSec, withBenchRun } from './withBenchRun';
 
 interface BenchContext {
   options: BenchOptions;
@@ -26,8 +25,6 @@ interface BenchContext {
   limits: { timeoutMs: number; signal: AbortSignal };
 }
 
-const perSec = (count: number, ms: number) => (ms > 0 ? (count * 1000) / ms : 0);
-
 /**
  * Measures, in one run on the local stack, how fast scoring folds events compared with a plain
  * kafkajs consumer reading the same topics: stack up (or reused), an isolated namespace and
@@ -35,30 +32,13 @@ const perSec = (count: number, ms: number) => (ms > 0 ? (count * 1000) / ms : 0)
  * Everything it created is removed again, also when it fails.
  */
 async function benchScoring(options: BenchOptions, signal: AbortSignal): Promise<BenchReport> {
-  if (stack(['up']) !== 0) throw new Error('the local stack (Kafka and the schema registry) did not start; see the lines above');
-  const teardown = new Teardown();
-  try {
-    const run = await testing.isolatedRun('bench');
-    teardown.add('drop the run database and topics', () => run.cleanUp());
-    console.log(`isolated run ${run.id}: topics ${run.namespace}*, database ${new URL(run.databaseUrl).pathname.slice(1)}`);
-    const config = loadConfig(scoringConfigSchema, run.env);
-    const { kafka, codecs } = await connectPipeline('leadflow-bench', config, createLogger('bench', 'error'));
-    const admin = kafka.admin();
-    await admin.connect();
-    teardown.add('disconnect the admin client', () => admin.disconnect());
+  return withBenchRun(scoringConfigSchema, async ({ run, config, kafka, codecs, admin, teardown, groups }) => {
     const pool = new Pool({ connectionString: run.databaseUrl, max: 2 });
     teardown.add('close the Postgres pool', () => pool.end());
-    const groups = [`${run.namespace}bench-raw`, `${config.TOPIC_NAMESPACE}${config.SCORING_GROUP_ID}-stitching`, `${config.TOPIC_NAMESPACE}${config.SCORING_GROUP_ID}`];
-    teardown.add('delete the consumer groups', async () => {
-      const existing = new Set((await admin.listGroups()).groups.map((g) => g.groupId));
-      const ours = groups.filter((g) => existing.has(g));
-      if (ours.length > 0) await admin.deleteGroups(ours);
-    });
-    return await measure({ options, config, kafka, codecs, admin, pool, limits: { timeoutMs: options.timeoutMs, signal } }, run.id, groups[0] as string);
-  } finally {
-    const failures = await teardown.run();
-    for (const failure of failures) console.error(`clean-up step failed: ${failure}`);
-  }
+    const rawGroup = `${run.namespace}bench-raw`;
+    groups.push(rawGroup, `${config.TOPIC_NAMESPACE}${config.SCORING_GROUP_ID}-stitching`, `${config.TOPIC_NAMESPACE}${config.SCORING_GROUP_ID}`);
+    return measure({ options, config, kafka, codecs, admin, pool, limits: { timeoutMs: options.timeoutMs, signal } }, run.id, rawGroup);
+  });
 }
 
 async function measure(ctx: BenchContext, runId: string, rawGroup: string): Promise<BenchReport> {
