@@ -1,11 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Pool } from 'pg';
 import { connectPipeline, createLogger, loadConfig, testing, type Pipeline, type Stoppable } from '@leadflow/kit';
 import { ingestConfigSchema, signWebhook, startIngest } from '@leadflow/ingest';
 import { scoringConfigSchema, startScoring } from '@leadflow/scoring';
-import { handoffConfigSchema, startHandoff, topicOfLeadEvent } from '@leadflow/handoff';
+import { handoffConfigSchema, startHandoff, topicOfLeadEvent, writeRulesWithSla } from '@leadflow/handoff';
 import type { LifecycleEvent, RecycledEvent, SlaEvent } from '@leadflow/schemas';
 import { postEvents } from './simulate/postEvents';
 import { sampleJourneys, type PostedEventBody } from './simulate/sampleJourneys';
@@ -14,15 +11,6 @@ const API_KEY = 'e2e-key-0002';
 const WEBHOOK_SECRET = 'crm-secret-0123456789';
 const SLA_SECONDS = 8;
 type LeadEvent = LifecycleEvent | SlaEvent | RecycledEvent;
-
-/** The default hand-off rules with every SLA a few seconds long. */
-function fastSlaRules(): string {
-  const rules = JSON.parse(readFileSync(join(__dirname, '..', '..', 'handoff', 'config', 'handoff-rules.json'), 'utf8'));
-  for (const grade of Object.keys(rules.sla.deadlineSecondsByGrade)) rules.sla.deadlineSecondsByGrade[grade] = SLA_SECONDS;
-  const file = join(mkdtempSync(join(tmpdir(), 'leadflow-')), 'rules.json');
-  writeFileSync(file, JSON.stringify(rules));
-  return file;
-}
 
 /** Events re-timed to the last few seconds, under another lead id, in the order given. */
 function now(events: PostedEventBody[], leadId: string): PostedEventBody[] {
@@ -84,7 +72,7 @@ describe('hand-off to sales, end to end', () => {
       INGEST_PORT: '0',
       INGEST_API_KEYS: `${API_KEY}:e2e`,
       INGEST_WEBHOOK_SECRETS: `crm:${WEBHOOK_SECRET}`,
-      HANDOFF_RULES_FILE: fastSlaRules(),
+      HANDOFF_RULES_FILE: writeRulesWithSla(SLA_SECONDS),
       HANDOFF_TIMER_INTERVAL_MS: '100',
     };
     const ingest = await startIngest(loadConfig(ingestConfigSchema, env));

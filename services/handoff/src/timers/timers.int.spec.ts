@@ -1,7 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Producer } from 'kafkajs';
 import { Pool } from 'pg';
@@ -9,6 +7,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { connectPipeline, createLogger, createProducer, loadConfig, publishRecords, testing, type Pipeline } from '@leadflow/kit';
 import type { LeadScored } from '@leadflow/schemas';
 import { handoffConfigSchema } from '../config';
+import { writeRulesWithSla } from '../writeRulesWithSla';
 
 const SLA_SECONDS = 2;
 const LEADS = 10;
@@ -21,14 +20,6 @@ const freePort = () =>
       server.close(() => resolve(port));
     });
   });
-
-function fastSlaRules(): string {
-  const rules = JSON.parse(readFileSync(join(__dirname, '..', '..', 'config', 'handoff-rules.json'), 'utf8'));
-  for (const grade of Object.keys(rules.sla.deadlineSecondsByGrade)) rules.sla.deadlineSecondsByGrade[grade] = SLA_SECONDS;
-  const file = join(mkdtempSync(join(tmpdir(), 'leadflow-')), 'rules.json');
-  writeFileSync(file, JSON.stringify(rules));
-  return file;
-}
 
 /** Scores that make a lead sales-qualified at once: an A with all of BANT. */
 function hotLead(leadId: string, at: number): LeadScored {
@@ -78,7 +69,7 @@ describe('durable SLA timers', () => {
 
   beforeAll(async () => {
     run = await testing.isolatedRun('timers');
-    env = { ...run.env, HANDOFF_RULES_FILE: fastSlaRules(), HANDOFF_TIMER_INTERVAL_MS: '100' };
+    env = { ...run.env, HANDOFF_RULES_FILE: writeRulesWithSla(SLA_SECONDS), HANDOFF_TIMER_INTERVAL_MS: '100' };
     pipeline = await connectPipeline('timers-test', loadConfig(handoffConfigSchema, env), createLogger('timers-test', 'warn'));
     producer = await createProducer(pipeline.kafka);
     pool = new Pool({ connectionString: run.databaseUrl });

@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Pool } from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig, testing, type Stoppable } from '@leadflow/kit';
 import { ingestConfigSchema, signWebhook, startIngest } from '@leadflow/ingest';
 import { scoringConfigSchema, startScoring } from '@leadflow/scoring';
-import { handoffConfigSchema, startHandoff } from '@leadflow/handoff';
+import { handoffConfigSchema, startHandoff, writeRulesWithSla } from '@leadflow/handoff';
 import { postEvents, sampleJourneys, type PostedEventBody } from '@leadflow/cli';
 import { projectionsConfigSchema } from '../config';
 import { startProjections } from '../startProjections';
@@ -25,15 +24,6 @@ const SPEND = 1800;
 const OPPORTUNITY = 48_000;
 /** What the probe of this machine kind showed Chromium needs as root on a closed network. Playwright gives each launch a fresh, empty profile of its own. */
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** The default hand-off rules with every SLA a few seconds long, so one lead can breach while the test watches. */
-function fastSlaRules(): string {
-  const rules = JSON.parse(readFileSync(join(ROOT, 'services', 'handoff', 'config', 'handoff-rules.json'), 'utf8'));
-  for (const grade of Object.keys(rules.sla.deadlineSecondsByGrade)) rules.sla.deadlineSecondsByGrade[grade] = SLA_SECONDS;
-  const file = join(mkdtempSync(join(tmpdir(), 'leadflow-')), 'rules.json');
-  writeFileSync(file, JSON.stringify(rules));
-  return file;
-}
 
 async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -95,7 +85,7 @@ describe('the dashboard, end to end in Chromium', () => {
       INGEST_PORT: '0',
       INGEST_API_KEYS: `${API_KEY}:e2e`,
       INGEST_WEBHOOK_SECRETS: `crm:${WEBHOOK_SECRET}`,
-      HANDOFF_RULES_FILE: fastSlaRules(),
+      HANDOFF_RULES_FILE: writeRulesWithSla(SLA_SECONDS),
       HANDOFF_TIMER_INTERVAL_MS: '100',
       DASHBOARD_PORT: '0',
     };
