@@ -12,6 +12,8 @@
 #   LEADFLOW_KAFKA_CONTROLLER_PORT      KRaft controller listener  (default 19093)
 #   LEADFLOW_REGISTRY_PORT              registry HTTP port         (default 18081)
 #   LEADFLOW_REGISTRY_MANAGEMENT_PORT   registry health/metrics    (default 18082)
+#   LEADFLOW_STACK_RUN_DIR              pids, logs and data        (default infra/.run)
+#   LEADFLOW_STACK_CACHE_DIR            fetched jars               (default infra/.cache)
 #   LEADFLOW_STACK_TIMEOUT              seconds to wait for readiness (default 180)
 #   LEADFLOW_KAFKA_HEAP_OPTS            default "-Xms256m -Xmx512m"
 #   LEADFLOW_REGISTRY_HEAP_OPTS         default "-Xms64m -Xmx384m"
@@ -23,8 +25,8 @@
 set -euo pipefail
 
 INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-CACHE_DIR="$INFRA_DIR/.cache"
-RUN_DIR="$INFRA_DIR/.run"
+CACHE_DIR="${LEADFLOW_STACK_CACHE_DIR:-$INFRA_DIR/.cache}"
+RUN_DIR="${LEADFLOW_STACK_RUN_DIR:-$INFRA_DIR/.run}"
 LOG_DIR="$RUN_DIR/logs"
 
 KAFKA_VERSION="3.9.1"
