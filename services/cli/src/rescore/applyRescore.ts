@@ -31,7 +31,6 @@ const chunksOf = <T>(items: readonly T[], size: number): T[][] =>
 function rescoredLead(lead: LeadRescore, model: ScoringModel, atMs: number) {
   const stored = { leadId: lead.leadId, state: lead.after.state, streamTime: atMs, lastEmitted: null, nextCrossingAt: null };
   const { row, scores } = scoresOf(stored, model, 'rescore', []);
-  if (!scores) throw new Error(`no scores for lead ${lead.leadId}, which had none emitted`);
   const record: LeadScored = { ...scores, previousGrade: lead.before.evaluation.grade };
   return { row, record };
 }

@@ -13,7 +13,7 @@ export async function upsertGradeDays(tx: PoolClient, batch: GradeDay[]): Promis
      on conflict (day, lead_id) do update set
        grade = excluded.grade, scored_at = excluded.scored_at, events_applied = excluded.events_applied,
        scores_event_id = excluded.scores_event_id
-     where (g.scored_at, g.events_applied, g.scores_event_id) <= (excluded.scored_at, excluded.events_applied, excluded.scores_event_id)`,
+     where (g.events_applied, g.scored_at, g.scores_event_id) <= (excluded.events_applied, excluded.scored_at, excluded.scores_event_id)`,
     [
       days.map((d) => d.day),
       days.map((d) => d.leadId),

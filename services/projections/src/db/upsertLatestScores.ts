@@ -6,9 +6,9 @@ const scoreColumns = ['grade', 'total', 'fit', 'intent', 'readiness', 'model_ver
 const firstTouchColumns = ['first_touch_at', 'first_touch_campaign', 'first_touch_source', 'marketing_sourced'];
 const lastTouchColumns = ['last_touch_at', 'last_touch_campaign', 'last_touch_source'];
 
-// The same order as isNewerScore: event time, then events applied, then event id.
+// The same order as isNewerScore: events applied, then event time, then event id.
 const newerScore = `c.scored_at is null
-  or (c.scored_at, c.events_applied, c.scores_event_id) <= (excluded.scored_at, excluded.events_applied, excluded.scores_event_id)`;
+  or (c.events_applied, c.scored_at, c.scores_event_id) <= (excluded.events_applied, excluded.scored_at, excluded.scores_event_id)`;
 const earlierFirstTouch = 'excluded.first_touch_at is not null and (c.first_touch_at is null or excluded.first_touch_at < c.first_touch_at)';
 const laterLastTouch = 'excluded.last_touch_at is not null and (c.last_touch_at is null or excluded.last_touch_at > c.last_touch_at)';
 

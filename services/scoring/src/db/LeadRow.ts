@@ -1,6 +1,6 @@
 import type { LeadScoreState } from '../domain';
 
-/** What was last published for a lead, to publish again only when something changed. */
+/** What was last published for a lead (in publication order): the previous grade of the next scores. */
 export interface EmittedScores {
   total: number;
   grade: string;
@@ -13,7 +13,7 @@ export interface EmittedScores {
 export interface LeadRow {
   leadId: string;
   state: LeadScoreState;
-  /** The latest event time seen for the lead (or re-grading time): scores are evaluated in event time. */
+  /** The latest event time of the lead's applied events; only events move it, never the wall clock. */
   streamTime: number;
   lastEmitted: EmittedScores | null;
   /** When decay next moves the lead across a grade boundary, if ever. */

@@ -1,12 +1,12 @@
 import type { Producer } from 'kafkajs';
 import { publishRecords, RejectedRecordError, type BatchHandler, type Codecs, type ConsumedRecord, type RefusedRecord } from '@leadflow/kit';
 import type { LeadActivityEvent } from '@leadflow/schemas';
-import { checkEventAge, foldActivity, initialLeadScoreState, type ScoringModel } from '../domain';
+import { checkEventAge, initialLeadScoreState, type ScoringModel } from '../domain';
 import { claimEventIds } from '../db/claimEventIds';
 import type { LeadRow } from '../db/LeadRow';
 import { loadLeads } from '../db/loadLeads';
 import { saveLeads } from '../db/saveLeads';
-import { scoresOf } from './scoresOf';
+import { scoreLeadActivity } from './scoreLeadActivity';
 
 export interface ScoreBatchDeps {
   model: ScoringModel;
@@ -16,8 +16,9 @@ export interface ScoreBatchDeps {
 
 /**
  * Folds a batch of lead activity with one state read and one write per lead, not per event, and
- * publishes a lead's scores when they changed. Events are deduplicated by id across redeliveries;
- * events beyond the model's horizon are dead-lettered with the reason.
+ * publishes each touched lead's scores once, evaluated at its latest event time. Events are
+ * deduplicated by id across redeliveries; events beyond the model's horizon are dead-lettered with
+ * the reason.
  */
 export function scoreBatch(deps: ScoreBatchDeps): BatchHandler<LeadActivityEvent> {
   return async (records, tx) => {
@@ -32,19 +33,12 @@ export function scoreBatch(deps: ScoreBatchDeps): BatchHandler<LeadActivityEvent
     if (events.length === 0) return refused;
 
     const stored = await loadLeads(tx, [...new Set(events.map((e) => e.leadId))]);
-    const touched = new Map<string, { row: LeadRow; causes: string[] }>();
-    for (const event of events) {
-      const entry = touched.get(event.leadId) ?? { row: stored.get(event.leadId) ?? emptyRow(event.leadId), causes: [] };
-      entry.row = {
-        ...entry.row,
-        state: foldActivity(entry.row.state, event, deps.model),
-        streamTime: Math.max(entry.row.streamTime, event.occurredAt),
-      };
-      entry.causes.push(event.eventId);
-      touched.set(event.leadId, entry);
-    }
-    const rescored = [...touched.values()].map(({ row, causes }) => scoresOf(row, deps.model, 'event', causes));
-    await publishRecords(deps.producer, deps.codecs.scores, rescored.flatMap((r) => (r.scores ? [r.scores] : [])));
+    const byLead = new Map<string, LeadActivityEvent[]>();
+    for (const event of events) byLead.set(event.leadId, [...(byLead.get(event.leadId) ?? []), event]);
+    const rescored = [...byLead].map(([leadId, leadEvents]) =>
+      scoreLeadActivity(stored.get(leadId) ?? emptyRow(leadId), leadEvents, deps.model),
+    );
+    await publishRecords(deps.producer, deps.codecs.scores, rescored.map((r) => r.scores));
     await saveLeads(tx, rescored.map((r) => r.row));
     return refused;
   };

@@ -10,24 +10,32 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 export interface Rescored {
   row: LeadRow;
-  /** The record to publish, when the scores changed. */
-  scores: LeadScored | undefined;
+  /** The record to publish. */
+  scores: LeadScored;
+}
+
+/** What names a score: the lead, what caused it and the time it is evaluated at, so a re-run repeats the id. */
+function seedOf(row: LeadRow, model: ScoringModel, cause: LeadScored['cause'], causeEventIds: string[], at: number): string {
+  if (cause === 'event') return `${row.leadId}/${row.state.eventsApplied}/${[...causeEventIds].sort().join(',')}`;
+  if (cause === 'decay') return `${row.leadId}/decay/${model.version}/${row.state.eventsApplied}/${at}`;
+  return `${row.leadId}/${cause}/${model.version}/${at}`;
 }
 
 /**
- * Evaluates a lead at its stream time and schedules its next grade crossing. Scores, with the lead's
- * hand-off context from the same state, are published only when a score or the grade changed (a
- * change of context alone rides on the next published scores). The id derives from the lead and what
- * caused the scores (how many events were applied, or the crossing time), so re-running the same step
- * gives the same id and consumers see a duplicate, never a second, different score.
+ * Evaluates a lead at `evaluatedAt` (event time: its latest event time, or the grade crossing being
+ * published) and schedules its next grade crossing after that time. The stored state and stream time
+ * are left as they are. Every call gives a record to publish, so the last one published for a lead
+ * is always the evaluation of its whole state, whatever the order the events came in. The id derives
+ * from the lead and what caused the scores, so re-running the same step repeats the id.
  */
 export function scoresOf(
   row: LeadRow,
   model: ScoringModel,
   cause: LeadScored['cause'],
   causeEventIds: string[],
+  evaluatedAt: number = row.streamTime,
 ): Rescored {
-  const evaluation = evaluateScores(row.state, model, row.streamTime);
+  const evaluation = evaluateScores(row.state, model, evaluatedAt);
   const current: EmittedScores = {
     total: evaluation.total,
     grade: evaluation.grade,
@@ -35,17 +43,15 @@ export function scoresOf(
     intent: round1(evaluation.intent),
     readiness: round1(evaluation.readiness),
   };
-  const next = { ...row, lastEmitted: current, nextCrossingAt: nextGradeCrossing(row.state, model, row.streamTime)?.at ?? null };
+  const nextCrossingAt = nextGradeCrossing(row.state, model, evaluatedAt)?.at ?? null;
   const previous = row.lastEmitted;
-  if (previous && JSON.stringify(previous) === JSON.stringify(current)) return { row: next, scores: undefined };
-  const seed = cause === 'event' ? `${row.leadId}/${row.state.eventsApplied}` : `${row.leadId}/${cause}/${model.version}/${row.streamTime}`;
   return {
-    row: next,
+    row: { ...row, lastEmitted: current, nextCrossingAt },
     scores: {
-      eventId: uuidv5(seed, SCORES_ID_NAMESPACE),
+      eventId: uuidv5(seedOf(row, model, cause, causeEventIds, evaluatedAt), SCORES_ID_NAMESPACE),
       leadId: row.leadId,
       modelVersion: model.version,
-      evaluatedAt: row.streamTime,
+      evaluatedAt,
       cause,
       causeEventIds: causeEventIds.slice(-20),
       fit: evaluation.fit,

@@ -4,7 +4,7 @@ import { inTransaction, publishRecords, type Codecs } from '@leadflow/kit';
 import type { ScoringModel } from '../domain';
 import { claimDueLeads } from '../db/loadLeads';
 import { saveLeads } from '../db/saveLeads';
-import { scoresOf } from '../kafka/scoresOf';
+import { regradeAtCrossing } from './regradeAtCrossing';
 
 export interface RegradeDeps {
   pool: Pool;
@@ -17,17 +17,15 @@ export interface RegradeDeps {
 /**
  * Re-grades the leads whose grade crossing is due at `nowMs`: each is evaluated at its crossing
  * time (event time, so replay gives the same result), published with cause `decay`, and given its
- * next crossing, all in one transaction. The work per tick is the leads that cross, never a scan.
+ * next crossing, all in one transaction; state and stream time are left to the events. The work per tick is the leads that cross, never a scan.
  * Returns how many leads were re-graded.
  */
 export async function regradeDueLeads(deps: RegradeDeps, nowMs: number): Promise<number> {
   return inTransaction(deps.pool, async (tx) => {
     const due = await claimDueLeads(tx, nowMs, deps.batchSize);
     if (due.length === 0) return 0;
-    const rescored = due.map((row) =>
-      scoresOf({ ...row, streamTime: Math.max(row.streamTime, row.nextCrossingAt ?? row.streamTime) }, deps.model, 'decay', []),
-    );
-    await publishRecords(deps.producer, deps.codecs.scores, rescored.flatMap((r) => (r.scores ? [r.scores] : [])));
+    const rescored = due.flatMap((row) => regradeAtCrossing(row, deps.model) ?? []);
+    await publishRecords(deps.producer, deps.codecs.scores, rescored.map((r) => r.scores));
     await saveLeads(tx, rescored.map((r) => r.row));
     return due.length;
   });
