@@ -76,7 +76,32 @@ export const handoffContext = z.object({
 });
 export type HandoffContext = z.infer<typeof handoffContext>;
 
-/** A lead's scores at `evaluatedAt` on `leads.scores.v1`; emitted when the grade or a score changes. */
+/**
+ * What a reader needs to evaluate the scores at any time at or after `evaluatedAt` without the
+ * model: each decaying dimension's value before its cap at `evaluatedAt` and its half-life, and
+ * the model's rules for the total and grade. At time t a dimension is worth
+ * min(cap, uncapped·2^(−(t−evaluatedAt)/halfLife)); fit does not decay.
+ */
+export const scoreDecay = z.object({
+  /** One per decaying dimension. */
+  terms: z.array(
+    z.object({ kind: z.enum(['intent', 'readiness']), dimension: z.string(), uncapped: points, cap: points, halfLifeDays: z.number().positive() }),
+  ),
+  /** Points taken off the summed intent (an unsubscribe). */
+  intentPenalty: points,
+  /** total = min(maxTotal, round(100·(fit + intent + readiness) / totalDenominator)). */
+  totalDenominator: z.number().positive(),
+  /** 100, or the ceiling of a disqualified lead. */
+  maxTotal: z.int().min(0).max(100),
+  /** The lowest total of each grade; below D is F. */
+  gradeFloors: z.object({ A: z.int().min(0).max(100), B: z.int().min(0).max(100), C: z.int().min(0).max(100), D: z.int().min(0).max(100) }),
+});
+export type ScoreDecay = z.infer<typeof scoreDecay>;
+
+/**
+ * A lead's scores at `evaluatedAt` on `leads.scores.v1`: one per batch of the lead's events
+ * (evaluated at its latest event time) and one per grade crossing decay causes (at that time).
+ */
 export const leadScored = z.object({
   eventId,
   leadId: subjectId,
@@ -94,6 +119,7 @@ export const leadScored = z.object({
   signals: leadSignals,
   eventsApplied: z.int().min(0).max(2_147_483_647),
   context: handoffContext.optional(),
+  decay: scoreDecay.optional(),
 });
 export type LeadScored = z.infer<typeof leadScored>;
 export type LeadSignals = z.infer<typeof leadSignals>;

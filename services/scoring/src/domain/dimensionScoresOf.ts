@@ -14,6 +14,8 @@ export type DimensionScore = {
   score: ScoreKind;
   dimension: string;
   points: number;
+  /** The value before the cap: decay applies to it, so it says when the capped value starts to fall. */
+  uncapped: number;
   cap: number;
   contributors: Contribution[];
 };
@@ -43,6 +45,7 @@ function fitScores(state: LeadScoreState, model: ScoringModel): DimensionScore[]
       dimension,
       cap,
       points: Math.min(cap, value?.points ?? 0),
+      uncapped: value?.points ?? 0,
       contributors: winnerAsContributor(value, 'profile_captured'),
     };
   });
@@ -57,12 +60,13 @@ function intentScore(
   const { cap, halfLifeDays } = model.intent.dimensions[dimension];
   const current = state.intent[dimension];
   const bonus = dimension === 'featureInterest' ? featureBonusAt(state, model, nowMs) : 0;
-  const points = Math.min(cap, decayedSumAt(current, nowMs, halfLifeDays) + bonus);
+  const uncapped = decayedSumAt(current, nowMs, halfLifeDays) + bonus;
   return {
     score: 'intent',
     dimension,
     cap,
-    points,
+    points: Math.min(cap, uncapped),
+    uncapped,
     contributors: current.top.map((c) => decayedTo(c, nowMs, halfLifeDays)),
   };
 }
@@ -73,7 +77,8 @@ function readinessScores(state: LeadScoreState, model: ScoringModel, nowMs: numb
     const contributors = winnerAsContributor(state.readiness[dimension], 'qualification_captured').map((c) =>
       decayedTo(c, nowMs, halfLifeDays),
     );
-    return { score: 'readiness', dimension, cap, points: Math.min(cap, contributors[0]?.points ?? 0), contributors };
+    const uncapped = contributors[0]?.points ?? 0;
+    return { score: 'readiness', dimension, cap, points: Math.min(cap, uncapped), uncapped, contributors };
   });
 }
 

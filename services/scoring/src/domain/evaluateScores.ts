@@ -1,7 +1,8 @@
-import type { BantDimension, Grade, LeadScored, LeadSignals } from '@leadflow/schemas';
+import type { BantDimension, Grade, LeadScored, LeadSignals, ScoreDecay } from '@leadflow/schemas';
 import { fitDimensions, readinessDimensions, type ScoreKind } from './dimensions';
 import { dimensionScoresOf, type DimensionScore } from './dimensionScoresOf';
 import { gradeFor } from './gradeFor';
+import { scoreDecayOf } from './scoreDecayOf';
 import type { LeadScoreState } from './leadScoreState';
 import type { ScoringModel } from './scoringModel';
 
@@ -14,6 +15,8 @@ export type ScoreEvaluation = {
   grade: Grade;
   breakdown: LeadScored['breakdown'];
   signals: LeadSignals;
+  /** What evaluates these scores at a later time without the model. */
+  decay: ScoreDecay;
 };
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -78,5 +81,6 @@ export function evaluateScores(state: LeadScoreState, model: ScoringModel, nowMs
   const intent = Math.max(0, sumOf(scores, 'intent') - penalty);
   const readiness = sumOf(scores, 'readiness');
   const total = totalOf(fit, intent, readiness, signals.disqualifiedBy !== undefined, model);
-  return { fit, intent, readiness, total, grade: gradeFor(total, model), breakdown: breakdownOf(scores), signals };
+  const decay = scoreDecayOf(scores, signals, model);
+  return { fit, intent, readiness, total, grade: gradeFor(total, model), breakdown: breakdownOf(scores), signals, decay };
 }

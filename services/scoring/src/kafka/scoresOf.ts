@@ -64,6 +64,7 @@ export function scoresOf(
       signals: evaluation.signals,
       eventsApplied: row.state.eventsApplied,
       context: handoffContextOf(row.state),
+      decay: evaluation.decay,
     },
   };
 }
