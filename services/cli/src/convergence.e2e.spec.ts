@@ -213,6 +213,28 @@ describe('convergence: the same events in any order, duplicated, batched and acr
     expect([...differences('last published score', a, b), ...differences('lead_current grade and total', leadsA, leadsB)]).toEqual([]);
   });
 
+  it('projects the score as of any later time as scoring evaluates it', async () => {
+    const at = Date.now();
+    for (const pipe of [chronological as Pipe, disordered as Pipe]) {
+      const states = new Map((await readScoringState(pipe)).map((r) => [r.lead_id, r.state]));
+      const { rows } = await pipe.pool.query<{ lead_id: string; total: number; grade: string; intent: number; readiness: number }>(
+        `select l.lead_id, s.total, s.grade, s.intent, s.readiness
+           from analytics.lead_current l, analytics.lead_score_at(l.fit, l.scored_at, l.score_decay, to_timestamp($1 / 1000.0)) s`,
+        [at],
+      );
+      const inSql = new Map(rows.map((r) => [r.lead_id, rounded({ total: r.total, grade: r.grade, intent: r.intent, readiness: r.readiness })]));
+      const inScoring = new Map(
+        [...states].map(([id, state]) => {
+          const { total, grade, intent, readiness } = evaluateScores(state, model, at);
+          return [id, rounded({ total, grade, intent, readiness })];
+        }),
+      );
+
+      expect(rows).toHaveLength(JOURNEYS);
+      expect(differences(`${pipe.label}: lead_score_at vs scoring at ${at}`, inScoring, inSql)).toEqual([]);
+    }
+  });
+
   it('ends every lead in the same stage, do-not-contact flag and net transitions', async () => {
     const [a, b] = await both(async (pipe) => new Map((await readLeads(pipe)).map(({ lead_id, stage, do_not_contact, milestones }) => [lead_id, { stage, do_not_contact, milestones }])));
 

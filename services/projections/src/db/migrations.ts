@@ -1,6 +1,8 @@
 import type { Migration } from '@leadflow/kit';
 import { campaignCostsTable } from './tables/campaignCostsTable';
 import { gradeDailyTable } from './tables/gradeDailyTable';
+import { leadScoreAtFunction } from './functions/leadScoreAtFunction';
+import { leadCurrentScoreDecay } from './tables/leadCurrentScoreDecay';
 import { leadCurrentTable } from './tables/leadCurrentTable';
 import { leadTransitionsTable } from './tables/leadTransitionsTable';
 import { salesActivityTable } from './tables/salesActivityTable';
@@ -10,6 +12,7 @@ import { campaignPerformanceView } from './views/campaignPerformanceView';
 import { funnelDailyView } from './views/funnelDailyView';
 import { gradeCalibrationView } from './views/gradeCalibrationView';
 import { gradeDistributionDailyView } from './views/gradeDistributionDailyView';
+import { leadCurrentNowView } from './views/leadCurrentNowView';
 import { slaPerformanceView } from './views/slaPerformanceView';
 import { successMetricsView } from './views/successMetricsView';
 import { untouchedSqlsView } from './views/untouchedSqlsView';
@@ -26,6 +29,7 @@ export const projectionMigrations: Migration[] = [
   campaignCostsTable,
   visitorsTable,
   gradeDailyTable,
+  leadCurrentScoreDecay,
   funnelDailyView,
   slaPerformanceView,
   untouchedSqlsView,
@@ -33,4 +37,6 @@ export const projectionMigrations: Migration[] = [
   gradeCalibrationView,
   gradeDistributionDailyView,
   successMetricsView,
+  leadScoreAtFunction,
+  leadCurrentNowView,
 ];

@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import type { LeadScoresChange } from '../domain';
 import { inLockOrder } from './inLockOrder';
 
-const scoreColumns = ['grade', 'total', 'fit', 'intent', 'readiness', 'model_version', 'scored_at', 'events_applied', 'scores_event_id'];
+const scoreColumns = ['grade', 'total', 'fit', 'intent', 'readiness', 'model_version', 'scored_at', 'events_applied', 'scores_event_id', 'score_decay'];
 const firstTouchColumns = ['first_touch_at', 'first_touch_campaign', 'first_touch_source', 'marketing_sourced'];
 const lastTouchColumns = ['last_touch_at', 'last_touch_campaign', 'last_touch_source'];
 
@@ -26,13 +26,13 @@ export async function upsertLatestScores(tx: PoolClient, batch: LeadScoresChange
   await tx.query(
     `insert into lead_current as c (lead_id, grade, total, fit, intent, readiness, model_version, scored_at, events_applied,
        scores_event_id, first_scored_at, first_touch_at, first_touch_campaign, first_touch_source, marketing_sourced,
-       last_touch_at, last_touch_campaign, last_touch_source)
+       last_touch_at, last_touch_campaign, last_touch_source, score_decay)
      select l, g, t, f, i, r, m, to_timestamp(s / 1000.0), e, id, to_timestamp(fs / 1000.0),
-            to_timestamp(fta / 1000.0), ftc, fts, mk, to_timestamp(lta / 1000.0), ltc, lts
+            to_timestamp(fta / 1000.0), ftc, fts, mk, to_timestamp(lta / 1000.0), ltc, lts, sd
      from unnest($1::text[], $2::text[], $3::int[], $4::float8[], $5::float8[], $6::float8[], $7::text[], $8::bigint[],
                  $9::int[], $10::uuid[], $11::bigint[], $12::bigint[], $13::text[], $14::text[], $15::boolean[],
-                 $16::bigint[], $17::text[], $18::text[])
-       as u(l, g, t, f, i, r, m, s, e, id, fs, fta, ftc, fts, mk, lta, ltc, lts)
+                 $16::bigint[], $17::text[], $18::text[], $19::jsonb[])
+       as u(l, g, t, f, i, r, m, s, e, id, fs, fta, ftc, fts, mk, lta, ltc, lts, sd)
      on conflict (lead_id) do update set
        ${[
          ...takeWhen(newerScore, scoreColumns),
@@ -60,6 +60,7 @@ export async function upsertLatestScores(tx: PoolClient, batch: LeadScoresChange
       changes.map((c) => c.lastTouch?.at ?? null),
       changes.map((c) => c.lastTouch?.campaign ?? null),
       changes.map((c) => c.lastTouch?.source ?? null),
+      changes.map((c) => (c.latest.decay ? JSON.stringify(c.latest.decay) : null)),
     ],
   );
 }

@@ -17,6 +17,6 @@ export function renderUntouchedTable(rows: UntouchedSql[]): string {
     )
     .join('');
   return `<div class="scroll"><table data-testid="untouched-sqls"><thead><tr>
-    <th>Lead</th><th>Grade</th><th>Owner</th><th>Team</th><th>SQL since</th><th class="num">Waiting</th>
+    <th>Lead</th><th>Grade now</th><th>Owner</th><th>Team</th><th>SQL since</th><th class="num">Waiting</th>
   </tr></thead><tbody>${body}</tbody></table></div>`;
 }
