@@ -24,13 +24,14 @@ const chunksOf = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /**
- * A lead's new-model state as the scoring service stores it, evaluated at the re-scoring time, and
+ * A lead's new-model state as the scoring service stores it (its stream time the latest event
+ * time folded), evaluated at the re-scoring time, and
  * its scores with cause `rescore`. `scoresOf` derives the id from the lead, the cause, the model
  * version and the time, so applying the same re-scoring again publishes the same ids.
  */
 function rescoredLead(lead: LeadRescore, model: ScoringModel, atMs: number) {
-  const stored = { leadId: lead.leadId, state: lead.after.state, streamTime: atMs, lastEmitted: null, nextCrossingAt: null };
-  const { row, scores } = scoresOf(stored, model, 'rescore', []);
+  const stored = { leadId: lead.leadId, state: lead.after.state, streamTime: lead.after.streamTime, lastEmitted: null, nextCrossingAt: null };
+  const { row, scores } = scoresOf(stored, model, 'rescore', [], atMs);
   const record: LeadScored = { ...scores, previousGrade: lead.before.evaluation.grade };
   return { row, record };
 }

@@ -167,7 +167,7 @@ describe('leadflow rescore on the real broker, registry and Postgres', () => {
       ]);
     }
     expect(rows.map((r) => [r.lead_id, Number(r.stream_time), r.grade, r.events_applied])).toEqual(
-      expected.map((l) => [l.leadId, now, l.after.evaluation.grade, l.after.state.eventsApplied]),
+      expected.map((l) => [l.leadId, l.after.streamTime, l.after.evaluation.grade, l.after.state.eventsApplied]),
     );
     expect(rows.some((r) => r.next_crossing_at !== null && Number(r.next_crossing_at) > now)).toBe(true);
     expect(out.join('\n')).toContain(`Restart the scoring service with SCORING_MODEL_FILE=${modelFile}`);

@@ -24,6 +24,8 @@ export interface LeadUnderModel {
   evaluation: ScoreEvaluation;
   /** Ids of the events folded, in event-time order. */
   applied: string[];
+  /** The latest event time folded (0 for none): the stream time the scoring service keeps. */
+  streamTime: number;
   /** Events beyond the model's horizon when they were received: not folded. */
   skipped: number;
   reachedMql: boolean;
@@ -71,6 +73,7 @@ export function scoreLeadHistory(
   const reached = new Set<string>();
   const applied: string[] = [];
   let skipped = 0;
+  let streamTime = 0;
   for (const event of events) {
     if (checkEventAge(event, model, event.receivedAt) !== undefined) {
       skipped += 1;
@@ -78,6 +81,7 @@ export function scoreLeadHistory(
     }
     state = foldActivity(state, event, model);
     applied.push(event.eventId);
+    streamTime = Math.max(streamTime, event.occurredAt);
     const scores = scoresAfter(leadId, state, model, event);
     const decision = decide({ type: 'ApplyScores', leadId, scores, now: event.occurredAt }, lifecycle, rules, FRESH_ROTATIONS);
     for (const change of decision.events) {
@@ -89,6 +93,7 @@ export function scoreLeadHistory(
     state,
     evaluation: evaluateScores(state, model, atMs),
     applied,
+    streamTime,
     skipped,
     reachedMql: reached.has('lead_qualified_mql'),
     reachedSql: reached.has('lead_qualified_sql'),
