@@ -30,18 +30,24 @@ interface Pipe {
   pool: Pool;
 }
 
+/** Starts a pipeline; what started is stopped and its topics and database dropped if a step fails. */
 async function startPipe(label: string): Promise<Pipe> {
   const run = await testing.isolatedRun(label);
   const env = { ...run.env, INGEST_PORT: '0', INGEST_API_KEYS: `${API_KEY}:e2e`, INGEST_WEBHOOK_SECRETS: `crm:${WEBHOOK_SECRET}`, INGEST_MAX_EVENTS_PER_REQUEST: '100', DASHBOARD_PORT: '0' };
-  const ingest = await startIngest(loadConfig(ingestConfigSchema, env));
-  const services = new Map<'ingest' | 'scoring' | 'handoff' | 'projections', Stoppable>([
-    ['ingest', ingest],
-    ['scoring', await startScoring(loadConfig(scoringConfigSchema, env))],
-    ['handoff', await startHandoff(loadConfig(handoffConfigSchema, env))],
-    ['projections', await startProjections(loadConfig(projectionsConfigSchema, env))],
-  ]);
-  const pipeline = await connectPipeline(`${label}-reader`, loadConfig(ingestConfigSchema, env), createLogger(label, 'warn'));
-  return { label, run, env, ingestUrl: ingest.url, services, pipeline, pool: new Pool({ connectionString: run.databaseUrl }) };
+  const services: Pipe['services'] = new Map();
+  try {
+    const ingest = await startIngest(loadConfig(ingestConfigSchema, env));
+    services.set('ingest', ingest);
+    services.set('scoring', await startScoring(loadConfig(scoringConfigSchema, env)));
+    services.set('handoff', await startHandoff(loadConfig(handoffConfigSchema, env)));
+    services.set('projections', await startProjections(loadConfig(projectionsConfigSchema, env)));
+    const pipeline = await connectPipeline(`${label}-reader`, loadConfig(ingestConfigSchema, env), createLogger(label, 'warn'));
+    return { label, run, env, ingestUrl: ingest.url, services, pipeline, pool: new Pool({ connectionString: run.databaseUrl }) };
+  } catch (error) {
+    for (const service of [...services.values()].reverse()) await service.stop();
+    await run.cleanUp();
+    throw error;
+  }
 }
 
 async function stopPipe(pipe: Pipe | undefined): Promise<void> {
