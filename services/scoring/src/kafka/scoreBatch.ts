@@ -34,7 +34,11 @@ export function scoreBatch(deps: ScoreBatchDeps): BatchHandler<LeadActivityEvent
 
     const stored = await loadLeads(tx, [...new Set(events.map((e) => e.leadId))]);
     const byLead = new Map<string, LeadActivityEvent[]>();
-    for (const event of events) byLead.set(event.leadId, [...(byLead.get(event.leadId) ?? []), event]);
+    for (const event of events) {
+      const leadEvents = byLead.get(event.leadId);
+      if (leadEvents) leadEvents.push(event);
+      else byLead.set(event.leadId, [event]);
+    }
     const rescored = [...byLead].map(([leadId, leadEvents]) =>
       scoreLeadActivity(stored.get(leadId) ?? emptyRow(leadId), leadEvents, deps.model),
     );

@@ -17,8 +17,8 @@ export interface RegradeDeps {
 /**
  * Re-grades the leads whose grade crossing is due at `nowMs`: each is evaluated at its crossing
  * time (event time, so replay gives the same result), published with cause `decay`, and given its
- * next crossing, all in one transaction; state and stream time are left to the events. The work per tick is the leads that cross, never a scan.
- * Returns how many leads were re-graded.
+ * next crossing, all in one transaction; state and stream time are left to the events. The work
+ * per tick is the leads that cross, never a scan. Returns how many leads were re-graded.
  */
 export async function regradeDueLeads(deps: RegradeDeps, nowMs: number): Promise<number> {
   return inTransaction(deps.pool, async (tx) => {
