@@ -30,11 +30,25 @@ describe('foldLatestScores', () => {
     expect(change?.firstTouch).toEqual({ at: direct.occurredAt, campaign: null, source: 'web', marketingSourced: false });
   });
 
-  it('breaks a tie in event time by events applied, so arrival order does not matter', () => {
+  it('orders a lead\u2019s scores by events applied first, so arrival order does not matter', () => {
     const scores = [
       scored('tia', 0, { eventsApplied: 3, grade: 'B' }),
       scored('tia', 0, { eventsApplied: 5, grade: 'A' }),
       scored('tia', 0, { eventsApplied: 4, grade: 'C' }),
+    ];
+
+    fc.assert(
+      fc.property(fc.shuffledSubarray(scores, { minLength: scores.length }), (shuffled) => {
+        expect(foldLatestScores(shuffled)[0]?.latest.grade).toBe('A');
+      }),
+    );
+  });
+
+  it('takes a late event\u2019s score over a decay crossing dated later: it has more events applied', () => {
+    const scores = [
+      scored('lea', 0, { eventsApplied: 6, grade: 'B', cause: 'event' }),
+      scored('lea', 7 * 24 * 60, { eventsApplied: 6, grade: 'C', cause: 'decay' }),
+      scored('lea', 3 * 24 * 60, { eventsApplied: 7, grade: 'A', cause: 'event' }),
     ];
 
     fc.assert(
