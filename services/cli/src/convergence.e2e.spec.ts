@@ -241,6 +241,8 @@ describe('convergence: the same events in any order, duplicated, batched and acr
     }
   });
 
+  // Net transitions are the milestones lead_current holds (mql_at … disqualified_at): a transition
+  // that was compensated must not leave its milestone behind. Only the round-robin owner may differ.
   it('ends every lead in the same stage, do-not-contact flag and net transitions', async () => {
     const [a, b] = await both(async (pipe) => new Map((await readLeads(pipe)).map(({ lead_id, stage, do_not_contact, milestones }) => [lead_id, { stage, do_not_contact, milestones }])));
 
