@@ -7,7 +7,7 @@
 # Binaries come from Maven (see infra/pom.xml) and are cached in infra/.cache/;
 # runtime state (Kafka data, logs, pid files) lives in infra/.run/. Both are git-ignored.
 #
-# Usage: infra/stack.sh up | down [--purge] [kafka|registry|postgres...] | status | logs [kafka|registry|postgres] [-f] | env
+# Usage: infra/stack.sh up | down [--purge] | status | logs [kafka|registry] [-f] | env
 #
 # Environment (all optional):
 #   LEADFLOW_KAFKA_PORT                 broker listener            (default 19092)
@@ -28,6 +28,8 @@
 #                                       (default postgres://postgres@127.0.0.1:5432/leadflow)
 #   LEADFLOW_PG_PORT                    embedded PostgreSQL's port (default 15432)
 #   LEADFLOW_PG_DIR                     embedded PostgreSQL's folder (default <run dir>/postgres)
+# `down` stops the embedded PostgreSQL too; `down postgres` (or kafka, registry) stops only the
+# parts named; `logs postgres` shows its log.
 set -euo pipefail
 
 INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -582,14 +584,15 @@ cmd_logs() {
 usage() {
   cat <<EOF
 usage: $(basename "$0") <command>
-  up              fetch (first run) and start Kafka + Apicurio Registry; reuse them if already up;
-                  use the PostgreSQL at DATABASE_URL, or start an embedded one when none answers
-  down [--purge] [kafka|registry|postgres...]
-                  stop them (all by default); --purge also deletes their data
-  status          show what is up (exit 0 when Kafka and the registry are up, 3 otherwise)
-  logs [kafka|registry|postgres] [-f]
+  up              fetch (first run) and start Kafka + Apicurio Registry; reuse them if already up
+  down [--purge]  stop both; --purge also deletes Kafka's data
+  status          show what is up (exit 0 when everything is up, 3 otherwise)
+  logs [kafka|registry] [-f]
                   show log locations and recent lines; -f follows
   env             print the connection settings
+PostgreSQL: up uses the one at DATABASE_URL, or starts an embedded one when none answers;
+  down stops it with the rest; down kafka|registry|postgres stops only the parts named
+  (--purge then deletes only their data); logs postgres shows its log.
 EOF
 }
 
