@@ -6,6 +6,7 @@ import { stack } from './commands/stack';
 import { runDemo } from './demo/runDemo';
 import { rebuildCommand, type RebuildCommandOptions } from './projections/rebuildCommand';
 import { rescore, type RescoreOptions } from './rescore/rescore';
+import { simulateCommand } from './simulate/simulateCommand';
 import { parseStartOptions } from './start/startOptions';
 import { startPipeline } from './start/startPipeline';
 
@@ -29,6 +30,19 @@ program
     const options = parseStartOptions(raw);
     if (!options.ok) throw new Error(options.errors.join('\n'));
     process.exitCode = await startPipeline(options.value);
+  });
+
+program
+  .command('simulate')
+  .description('send realistic lead activity to ingest at a given rate: generated leads in the demo’s scenarios and anonymous visitors')
+  .option('--ingest-url <url>', 'the ingest API', 'http://127.0.0.1:18080')
+  .option('--api-key <key>', 'an ingest API key (INGEST_API_KEYS)', 'demo-key')
+  .option('--rate <events/s>', 'events per second', '50')
+  .option('--leads <n>', 'generated leads', '100')
+  .option('--visitors <n>', 'anonymous visitors who never identify (default: 5 per lead)')
+  .option('--seed <n>', 'the shape of the population (same seed, same shape; ids are always new)')
+  .action(async (raw: Record<string, string | undefined>) => {
+    process.exitCode = await simulateCommand(raw);
   });
 
 program
