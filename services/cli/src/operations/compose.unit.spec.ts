@@ -73,8 +73,9 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('runs Kafka 4', () => {
+  it('runs Kafka 4, keeping the topics’ history', () => {
     expect(compose.services.kafka?.image).toMatch(/^apache\/kafka:4\./);
+    expect(compose.services.kafka?.environment?.KAFKA_LOG_RETENTION_MS).toBe(-1);
   });
 });
 

@@ -8,7 +8,7 @@ export interface SimulationReport {
   sent: number;
   accepted: number;
   refused: number;
-  /** Requests ingest answered with neither 202 nor 207 (e.g. 503 while Kafka is away), resent. */
+  /** Requests ingest could not take (429 over its rate, 503 while Kafka is away, no answer), resent. */
   retried: number;
   seconds: number;
 }
@@ -19,8 +19,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Sends the simulated population's activity to ingest at the given rate, in event-time order, in
- * requests of what fell due since the last one. A request ingest could not take (503, a network
- * error) is sent again, the same event ids, so nothing is lost and nothing counted twice; `stop`
+ * requests of what fell due since the last one. A request ingest could not take (429, 503, a
+ * network error) is sent again a second later, the same event ids, so nothing is lost and nothing counted twice; `stop`
  * ends the run after the request in flight.
  */
 export async function runSimulation(
@@ -44,7 +44,7 @@ export async function runSimulation(
       report.sent += batch.length;
       report.accepted += result.body.accepted?.length ?? 0;
       report.refused += result.body.rejected?.length ?? 0;
-    } else if (result && result.status !== 503) {
+    } else if (result && result.status !== 429 && result.status !== 503) {
       throw new Error(`ingest answered ${result.status}: ${JSON.stringify(result.body).slice(0, 300)}`);
     } else {
       report.retried += 1;
