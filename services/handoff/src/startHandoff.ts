@@ -4,6 +4,7 @@ import { handoffMigrations } from './db/handoffMigrations';
 import { parseHandoffRules, type HandoffRules } from './domain';
 import { eventStoreMigration } from './eventStore';
 import { handOffBatch } from './kafka/handOffBatch';
+import { registerTimerGauges } from './timers/registerTimerGauges';
 import { startTimerTicker } from './timers/startTimerTicker';
 
 export const loadHandoffRules = (path: string): HandoffRules =>
@@ -29,7 +30,8 @@ export async function startHandoff(config: HandoffConfig): Promise<RunningServic
         handler: ({ producer, codecs }) => handOffBatch({ rules, producer, codecs }) as never,
       },
     ],
-    workers: async ({ kafka, pool, producer, codecs, logger }) => {
+    workers: async ({ kafka, pool, producer, codecs, logger, metrics }) => {
+      registerTimerGauges(metrics, pool);
       const admin = kafka.admin();
       await admin.connect();
       const ticker = startTimerTicker({

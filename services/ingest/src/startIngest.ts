@@ -26,7 +26,7 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
     metrics,
     isReady: () => ready,
   });
-  const url = await app.listen({ host: '127.0.0.1', port: config.INGEST_PORT });
+  const url = await app.listen({ host: config.BIND_ADDRESS, port: config.INGEST_PORT });
   ready = true;
   logger.info({ url }, 'ingest listening');
   return {

@@ -6,7 +6,7 @@ import { handoffConfigSchema } from '@leadflow/handoff';
 import { projectionsConfigSchema } from '@leadflow/projections';
 import { scoringConfigSchema } from '@leadflow/scoring';
 import { topics } from '@leadflow/schemas';
-import { repoRoot, stack } from '../commands/stack';
+import { repoRoot, stack, stackUp } from '../commands/stack';
 import { demoPopulation, type DemoPopulation } from '../simulate/demoPopulation';
 import { postEvents } from '../simulate/postEvents';
 import { postOutcomes } from '../simulate/postOutcomes';
@@ -22,7 +22,8 @@ import { startServiceProcesses, stopServiceProcesses, waitUntilReady, type Servi
 import { waitForGroups, type GroupStage } from './waitForGroups';
 
 export interface DemoOptions {
-  databaseUrl: string;
+  /** Default: database leadflow_demo on the stack's Postgres. */
+  databaseUrl?: string;
   keepStack: boolean;
 }
 
@@ -66,14 +67,16 @@ function pipelineStages(env: NodeJS.ProcessEnv): { scoring: GroupStage[]; handof
  */
 export async function runDemo(options: DemoOptions): Promise<number> {
   const stackWasUp = stack(['status'], { quiet: true }) === 0;
-  if (stack(['up']) !== 0) return 1;
+  const settings = stackUp();
+  if (!settings) return 1;
   const runId = Date.now().toString(36);
   const namespace = `demo-${runId}.`;
-  const databaseUrl = options.databaseUrl;
+  const databaseUrl = options.databaseUrl ?? databaseOn(settings.DATABASE_URL, 'leadflow_demo');
   await dropDatabase(databaseUrl);
   await ensureDatabase(databaseUrl);
   const env = {
     ...process.env,
+    ...settings,
     TOPIC_NAMESPACE: namespace,
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'info',
@@ -102,6 +105,12 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     await deleteTopics(namespace);
     if (!stackWasUp && !options.keepStack) stack(['down']);
   }
+}
+
+function databaseOn(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
 }
 
 interface DemoRun {

@@ -25,6 +25,8 @@ export const commonConfig = {
   DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/leadflow'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HEALTH_PORT: port.default(0),
+  /** Where health, metrics and HTTP APIs listen: loopback by default, 0.0.0.0 in a container. */
+  BIND_ADDRESS: z.union([z.ipv4(), z.ipv6(), z.literal('localhost')]).default('127.0.0.1'),
   TOPIC_NAMESPACE: z
     .string()
     .regex(/^[a-zA-Z0-9._-]*$/, 'may contain only letters, digits and . _ -')

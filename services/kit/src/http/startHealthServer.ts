@@ -7,8 +7,8 @@ export interface HealthServer {
   close(): Promise<void>;
 }
 
-/** `/health/live`, `/health/ready` (503 until `isReady`) and Prometheus `/metrics` on 127.0.0.1. */
-export async function startHealthServer(port: number, metrics: Registry, isReady: () => boolean): Promise<HealthServer> {
+/** `/health/live`, `/health/ready` (503 until `isReady`) and Prometheus `/metrics`, on loopback unless told. */
+export async function startHealthServer(port: number, metrics: Registry, isReady: () => boolean, host = '127.0.0.1'): Promise<HealthServer> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health/live' || path === '/health') {
@@ -25,7 +25,7 @@ export async function startHealthServer(port: number, metrics: Registry, isReady
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
     }
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
   return {
     port: (server.address() as AddressInfo).port,
     close: () => new Promise((resolve) => server.close(() => resolve())),

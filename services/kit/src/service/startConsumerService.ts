@@ -19,6 +19,7 @@ export interface ConsumerServiceSettings extends PipelineSettings {
   DATABASE_URL: string;
   LOG_LEVEL: string;
   HEALTH_PORT: number;
+  BIND_ADDRESS?: string;
 }
 
 export interface ConsumerServiceContext {
@@ -69,7 +70,7 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
   const { kafka, codecs } = await connectPipeline(`leadflow-${definition.name}`, settings, logger);
   const producer = await createProducer(kafka);
   let ready = false;
-  const health = await startHealthServer(settings.HEALTH_PORT, metrics, () => ready);
+  const health = await startHealthServer(settings.HEALTH_PORT, metrics, () => ready, settings.BIND_ADDRESS);
   const context: ConsumerServiceContext = { kafka, producer, codecs, pool, logger, metrics };
   const consumers: RunningConsumer[] = [];
   for (const consumer of definition.consumers) {
