@@ -58,7 +58,7 @@ describe('late inputs through Kafka', () => {
 
   beforeAll(async () => {
     run = await testing.isolatedRun('late-inputs');
-    const env = { ...run.env, HANDOFF_RULES_FILE: writeRulesWithSla(SLA_SECONDS), HANDOFF_TIMER_INTERVAL_MS: '100' };
+    const env = { ...run.env, HANDOFF_RULES_FILE: writeRulesWithSla(SLA_SECONDS, 0), HANDOFF_TIMER_INTERVAL_MS: '100' };
     pipeline = await connectPipeline('late-inputs-test', loadConfig(handoffConfigSchema, env), createLogger('late-inputs-test', 'warn'));
     producer = await createProducer(pipeline.kafka);
     pool = new Pool({ connectionString: run.databaseUrl });
