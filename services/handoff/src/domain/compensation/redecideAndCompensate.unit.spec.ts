@@ -1,4 +1,4 @@
-import { applyScores, at, expectPublishable, HOUR_MS, LEAD, mqlAt, outcome, rules, sqlAt } from '../leadFixtures.spec';
+import { applyScores, at, DAY_MS, expectPublishable, HOUR_MS, LEAD, mqlAt, outcome, rules, sqlAt } from '../leadFixtures.spec';
 import { topicOfLeadEvent } from '../topicOfLeadEvent';
 import { deliver, inputOf, netOf, revised, typesOf } from './compensationFixtures.spec';
 import { CONSENT_WITHDRAWN_EARLIER, LATE_INPUT, redecideAndCompensate } from './redecideAndCompensate';
@@ -94,6 +94,22 @@ describe('re-decision in event-time order with compensating events', () => {
     expect(corrected.appended[0]?.[0]?.payload).toMatchObject({ retractedType: 'sla_started', reason: LATE_INPUT, stage: 'sql' });
     expect(corrected.state.sla).toBeUndefined();
     expect(netOf(corrected.stream)).toEqual(netOf(deliver([qualifying, inputOf(contactedInTime)], { clock: deadline }).stream));
+  });
+
+  it('a decay recycle fired by the clock is retracted when a score from before it, showing new interest, arrives late', () => {
+    const mql = inputOf(applyScores(mqlAt(0, { eventsApplied: 1 })));
+    const decayed = inputOf(applyScores(mqlAt(24, { eventsApplied: 1, cause: 'decay', total: 15, grade: 'F' })));
+    const dueAt = at(24) + rules.recycling.decayedDays * DAY_MS;
+    const recycled = deliver([mql, decayed], { clock: dueAt });
+    expect(typesOf(recycled.appended.at(-1) ?? [])).toEqual(['lead_recycled']);
+
+    const active = inputOf(applyScores(mqlAt(24 * 10, { eventsApplied: 2 })));
+    const corrected = deliver([active], { from: recycled, clock: dueAt });
+
+    expect(typesOf(corrected.appended[0] ?? [])).toEqual(['lead_recycle_retracted']);
+    expect(corrected.appended[0]?.[0]?.payload).toMatchObject({ retractedType: 'lead_recycled', stage: 'mql' });
+    expect(corrected.state).toMatchObject({ stage: 'mql', decayedSince: undefined });
+    expect(netOf(corrected.stream)).toEqual(netOf(deliver([mql, decayed, active], { clock: dueAt }).stream));
   });
 
   it('an outcome that arrives before the scores that let the lead take it is held, then applied in event-time order', () => {
