@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Local dev stack for leadflow without a container engine:
 #   * Apache Kafka 4.x, single node in KRaft mode (broker + controller)
-#   * Apicurio Registry 3.x, in-memory storage, Confluent-compatible API
+#   * Apicurio Registry 3.x, H2 storage kept in the run folder (schema ids outlive a restart, as the
+#     records that carry them do), Confluent-compatible API
 # Binaries come from Maven (see infra/pom.xml) and are cached in infra/.cache/;
 # runtime state (Kafka data, logs, pid files) lives in infra/.run/. Both are git-ignored.
 #
@@ -349,6 +350,7 @@ start_registry() {
     -Dquarkus.management.port="$REGISTRY_MGMT_PORT" \
     -Dapicurio.storage.kind=sql \
     -Dapicurio.storage.sql.kind=h2 \
+    -Dapicurio.datasource.url="jdbc:h2:file:$RUN_DIR/registry/h2/registry" \
     -Dapicurio.datasource.jdbc.initial-size=2 \
     -Dapicurio.datasource.jdbc.min-size=2 \
     -Dapicurio.datasource.jdbc.max-size=20 \

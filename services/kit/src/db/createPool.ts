@@ -28,7 +28,7 @@ export async function createPool(databaseUrl: string, options: PoolOptions = {})
     connectionTimeoutMillis: waits.connectTimeoutMs,
     statement_timeout: waits.statementTimeoutMs,
     // the server's timeout cannot fire on a link that went silent: the client stops waiting too
-    query_timeout: waits.statementTimeoutMs + 5_000,
+    query_timeout: waits.statementTimeoutMs + 2_000,
     idle_in_transaction_session_timeout: waits.idleInTransactionTimeoutMs,
     keepAlive: true,
     ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)},public` } : {}),

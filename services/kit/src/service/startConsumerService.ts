@@ -8,6 +8,7 @@ import { startHealthServer } from '../http/startHealthServer';
 import { ConsumerMetrics } from '../kafka/ConsumerMetrics';
 import { createProducer } from '../kafka/createProducer';
 import { DeadLetterPublisher } from '../kafka/DeadLetterPublisher';
+import type { ConsumerPolicy } from '../kafka/ConsumerPolicy';
 import { runBatchConsumer, type RunningConsumer } from '../kafka/runBatchConsumer';
 import { createLogger } from '../logging/createLogger';
 import { consumerOffsetsMigration } from '../offsets/consumerOffsetsMigration';
@@ -29,7 +30,7 @@ export interface ConsumerServiceDefinition {
   schema?: string;
   migrations: Migration[];
   consumers: ConsumerGroup[];
-  /** Background work beside the consumers (e.g. a ticker), started after them and stopped before them. */
+  /** Background work beside the consumers (e.g. a ticker), started with them and stopped before them. */
   workers?: (context: ConsumerServiceContext) => Promise<Stoppable[]> | Stoppable[];
 }
 
@@ -62,6 +63,21 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
   const namespace = settings.TOPIC_NAMESPACE;
   const context: ConsumerServiceContext = { kafka, producer, codecs, pool, logger, metrics, namespace };
   const consumers: RunningConsumer[] = [];
+  const startGroup = (group: ConsumerGroup) => {
+    const groupId = groupIdOf(group, namespace);
+    return runBatchConsumer({
+      kafka,
+      pool,
+      groupId,
+      logger,
+      codecs: group.topics.map((key) => codecs[key]),
+      deadLetters: new DeadLetterPublisher(producer, codecs.deadLetter, groupId),
+      handle: group.handle(context),
+      metrics: consumerMetrics,
+      beforeBatch: group.beforeBatch,
+      policy: policyOf(settings),
+    });
+  };
   let started = false;
   const problems = () => (started ? consumers.flatMap((c) => c.health.problems(Date.now())) : ['starting']);
   const ready = new Gauge({ name: 'leadflow_service_ready', help: '1 while the service is ready', labelNames: ['service'], registers: [metrics] });
@@ -71,31 +87,15 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
     ready.set({ service: definition.name }, now.length === 0 ? 1 : 0);
     return { ready: now.length === 0, ...(now.length > 0 ? { problems: now } : {}) };
   });
-  for (const group of definition.consumers) {
-    const groupId = groupIdOf(group, namespace);
-    consumers.push(
-      await runBatchConsumer({
-        kafka,
-        pool,
-        groupId,
-        logger,
-        codecs: group.topics.map((key) => codecs[key]),
-        deadLetters: new DeadLetterPublisher(producer, codecs.deadLetter, groupId),
-        handle: group.handle(context),
-        metrics: consumerMetrics,
-        beforeBatch: group.beforeBatch,
-        policy: {
-          ...(settings.CONSUMER_RETRY_INITIAL_MS && settings.CONSUMER_RETRY_MAX_MS
-            ? { backoff: { initialMs: settings.CONSUMER_RETRY_INITIAL_MS, maxMs: settings.CONSUMER_RETRY_MAX_MS } }
-            : {}),
-          ...(settings.CONSUMER_UNREADY_AFTER_MS ? { unreadyAfterMs: settings.CONSUMER_UNREADY_AFTER_MS } : {}),
-          ...(settings.CONSUMER_BUG_ATTEMPTS ? { bugAttempts: settings.CONSUMER_BUG_ATTEMPTS } : {}),
-          ...(settings.CONSUMER_ACCEPT_OFFSET_GAP !== undefined ? { acceptOffsetGap: settings.CONSUMER_ACCEPT_OFFSET_GAP } : {}),
-        },
-      }),
-    );
-  }
+  // Workers (tickers) start beside the consumers: they depend on Postgres state, not on the group
+  // joins, and a restarted service owes its due timers within a second.
   const workers = (await definition.workers?.(context)) ?? [];
+  try {
+    consumers.push(...(await Promise.all(definition.consumers.map((group) => startGroup(group)))));
+  } catch (error) {
+    for (const worker of workers) await worker.stop();
+    throw error;
+  }
   started = true;
   logger.info({ groups: consumers.map((c) => c.health.groupId), healthPort: health.port }, `${definition.name} running`);
   return {
@@ -109,5 +109,16 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
       await health.close();
       await pool.end();
     },
+  };
+}
+
+function policyOf(settings: Partial<ConsumerSettings>): Partial<ConsumerPolicy> {
+  return {
+    ...(settings.CONSUMER_RETRY_INITIAL_MS && settings.CONSUMER_RETRY_MAX_MS
+      ? { backoff: { initialMs: settings.CONSUMER_RETRY_INITIAL_MS, maxMs: settings.CONSUMER_RETRY_MAX_MS } }
+      : {}),
+    ...(settings.CONSUMER_UNREADY_AFTER_MS ? { unreadyAfterMs: settings.CONSUMER_UNREADY_AFTER_MS } : {}),
+    ...(settings.CONSUMER_BUG_ATTEMPTS ? { bugAttempts: settings.CONSUMER_BUG_ATTEMPTS } : {}),
+    ...(settings.CONSUMER_ACCEPT_OFFSET_GAP !== undefined ? { acceptOffsetGap: settings.CONSUMER_ACCEPT_OFFSET_GAP } : {}),
   };
 }
