@@ -157,7 +157,7 @@ describe('the consumer under faults, on the real broker, registry and Postgres',
     expect(kafkaAt[0]?.partitions.find((p) => p.partition === 0)?.offset).toBe('7');
     await start();
 
-    const ids = await until('the gap', appliedIds, (i) => i.length >= 7);
+    await until('the gap', appliedIds, (i) => i.length >= 7);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await appliedIds()).toEqual([...early, ...gap].map((e) => e.eventId));
   });
