@@ -338,7 +338,7 @@ start_kafka() {
 # ---------------------------------------------------------------- Apicurio Registry
 
 start_registry() {
-  log "registry: starting Apicurio Registry $APICURIO_VERSION on http://127.0.0.1:$REGISTRY_PORT (in-memory, Java $(java_major "$REGISTRY_JAVA"))"
+  log "registry: starting Apicurio Registry $APICURIO_VERSION on http://127.0.0.1:$REGISTRY_PORT (H2 in $RUN_DIR/registry, Java $(java_major "$REGISTRY_JAVA"))"
   mkdir -p "$RUN_DIR/registry"
   # shellcheck disable=SC2086
   launch registry "$REGISTRY_LOG" "$REGISTRY_JAVA" $REGISTRY_HEAP_OPTS "$(marker registry)" \

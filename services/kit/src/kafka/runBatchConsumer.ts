@@ -54,6 +54,7 @@ export async function runBatchConsumer(options: BatchConsumerOptions): Promise<R
   let stopping = false;
   let restarts = 0;
   let restartTimer: NodeJS.Timeout | undefined;
+  let restarting: Promise<Consumer> | undefined;
 
   const start = async (): Promise<Consumer> => {
     // A member that died without leaving is noticed after the session timeout; 10 s keeps a restarted
@@ -114,7 +115,8 @@ export async function runBatchConsumer(options: BatchConsumerOptions): Promise<R
   const restart = async (crashed: Consumer) => {
     await crashed.disconnect().catch(() => undefined);
     if (stopping) return;
-    await start().catch((error: unknown) => {
+    restarting = start();
+    await restarting.catch((error: unknown) => {
       health.crashed(error instanceof Error ? error : new Error(String(error)));
       const delay = backoffDelay(restarts++, { initialMs: 1_000, maxMs: 30_000 }, Math.random());
       logger.error({ groupId, err: error, restartInMs: delay }, 'consumer restart failed; trying again');
@@ -137,6 +139,8 @@ export async function runBatchConsumer(options: BatchConsumerOptions): Promise<R
     stop: async () => {
       stopping = true;
       clearTimeout(restartTimer);
+      // a restart under way finishes first, so that the consumer it makes is the one disconnected
+      await restarting?.catch(() => undefined);
       await current?.disconnect();
       await admin.disconnect().catch(() => undefined);
       logger.info({ groupId }, 'consumer stopped');
