@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import type { EngagementEvent } from '@leadflow/schemas';
@@ -9,7 +8,8 @@ import { createProducer } from './createProducer';
 import { connectPipeline, type Pipeline } from '../service/connectPipeline';
 import type { RunningService } from '../service/startConsumerService';
 import { isolatedRun, readTopic, startTcpProxy, type IsolatedRun, type TcpProxy } from '../testing';
-import { startTestConsumer, TEST_GROUP, type TestBehaviour } from '../testing/startTestConsumer';
+import { waitFor } from '../testing/waitFor';
+import { pageView as view, startTestConsumer, TEST_GROUP, type TestBehaviour } from '../testing/startTestConsumer';
 import { z } from 'zod';
 
 /** Short waits, so each fault shows within seconds. */
@@ -21,25 +21,7 @@ const FAST = {
   CONSUMER_BUG_ATTEMPTS: '2',
 };
 
-const view = (leadId: string, url: string): EngagementEvent => ({
-  eventId: randomUUID(),
-  type: 'page_viewed',
-  occurredAt: Date.now(),
-  receivedAt: Date.now(),
-  source: 'fault-test',
-  leadId,
-  payload: { url, durationSec: 30 },
-});
 
-async function until<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('the consumer under faults, on the real broker, registry and Postgres', () => {
   let run: IsolatedRun;
@@ -102,8 +84,8 @@ describe('the consumer under faults, on the real broker, registry and Postgres',
 
     await send(0, [before, garbage, refusedByDomain, after]);
 
-    expect(await until('the good records', appliedIds, (ids) => ids.length >= 2)).toEqual([before.eventId, after.eventId]);
-    const letters = await until('two dead letters', deadLetters, (l) => l.length >= 2);
+    expect(await waitFor('the good records', appliedIds, (ids) => ids.length >= 2)).toEqual([before.eventId, after.eventId]);
+    const letters = await waitFor('two dead letters', deadLetters, (l) => l.length >= 2);
     letters.sort((a, b) => Number(a.offset) - Number(b.offset));
     expect(letters.map((l) => [l.partition, l.offset, l.errorName, l.retriable])).toEqual([
       [0, '1', 'DecodeError', false],
@@ -126,14 +108,14 @@ describe('the consumer under faults, on the real broker, registry and Postgres',
     await send(1, others[0] ?? []);
     await send(2, others[1] ?? []);
 
-    const rows = await until('the other partitions', applied, (r) => r.filter((x) => x.partition !== 0).length >= 4);
-    const halted = await until('the halt', () => readiness(running.healthPort), (r) => r.status === 503);
+    const rows = await waitFor('the other partitions', applied, (r) => r.filter((x) => x.partition !== 0).length >= 4);
+    const halted = await waitFor('the halt', () => readiness(running.healthPort), (r) => r.status === 503);
     expect(halted.body.problems?.join('\n')).toMatch(/halted .*leads\.engagement\.v1\/0 at offset 1: TypeError: Cannot read properties/);
     expect((await applied()).map((r) => r.url)).toEqual(['/ok-0', '/ok-1', '/more-1', '/ok-2', '/more-2']);
     expect(rows.length).toBeGreaterThanOrEqual(4);
     expect(await metric(running.healthPort, 'leadflow_consumer_halted_partitions')).toBe(1);
     await send(1, [view(lead(1), '/later-1')]);
-    await until('a later record on a healthy partition', applied, (r) => r.some((x) => x.url === '/later-1'));
+    await waitFor('a later record on a healthy partition', applied, (r) => r.some((x) => x.url === '/later-1'));
     expect(await deadLetters()).toEqual([]);
   });
 
@@ -143,7 +125,7 @@ describe('the consumer under faults, on the real broker, registry and Postgres',
     const gap = Array.from({ length: 4 }, (_, i) => view(lead, `/gap-${i}`));
     await start();
     await send(0, early);
-    await until('the early records', appliedIds, (ids) => ids.length === 3);
+    await waitFor('the early records', appliedIds, (ids) => ids.length === 3);
     await service?.stop();
     service = undefined;
 
@@ -157,7 +139,7 @@ describe('the consumer under faults, on the real broker, registry and Postgres',
     expect(kafkaAt[0]?.partitions.find((p) => p.partition === 0)?.offset).toBe('7');
     await start();
 
-    await until('the gap', appliedIds, (i) => i.length >= 7);
+    await waitFor('the gap', appliedIds, (i) => i.length >= 7);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await appliedIds()).toEqual([...early, ...gap].map((e) => e.eventId));
   });
@@ -183,12 +165,12 @@ describe('the consumer under faults, on the real broker, registry and Postgres',
 
     await send(0, records);
 
-    await until('the link to go silent', async () => pausedAt, (t) => t > 0);
-    const failures = await until('the batch to fail', () => metric(running.healthPort, 'leadflow_consumer_transient_failures_total'), (n) => n >= 1, 9_000);
+    await waitFor('the link to go silent', async () => pausedAt, (t) => t > 0);
+    const failures = await waitFor('the batch to fail', () => metric(running.healthPort, 'leadflow_consumer_transient_failures_total'), (n) => n >= 1, 9_000);
     expect(Date.now() - pausedAt).toBeLessThan(9_000);
     expect(await appliedIds()).toEqual([]);
     expect(failures).toBeGreaterThanOrEqual(1);
-    await until('the batch, once the link is back', appliedIds, (ids) => ids.length >= 3);
+    await waitFor('the batch, once the link is back', appliedIds, (ids) => ids.length >= 3);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await appliedIds()).toEqual(records.map((r) => r.eventId));
     expect(await deadLetters()).toEqual([]);

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { SchemaType } from '@kafkajs/confluent-schema-registry';
 import type { Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { z } from 'zod';
-import { topics, type EngagementEvent } from '@leadflow/schemas';
+import { topics } from '@leadflow/schemas';
 import { TopicCodec } from '../codec/TopicCodec';
 import { commonConfig, loadConfig } from '../config/loadConfig';
 import { createLogger } from '../logging/createLogger';
@@ -13,33 +12,16 @@ import { valueSubject } from '../registry/registerTopicSchema';
 import { connectPipeline, type Pipeline } from '../service/connectPipeline';
 import type { RunningService } from '../service/startConsumerService';
 import { isolatedRun, readTopic, stackControl, type IsolatedRun } from '../testing';
-import { startTestConsumer, TEST_GROUP } from '../testing/startTestConsumer';
+import { waitFor } from '../testing/waitFor';
+import { pageView as view, startTestConsumer, TEST_GROUP } from '../testing/startTestConsumer';
 import { createProducer } from './createProducer';
 import { publishRecords } from './publishRecords';
 
 const FAST = { HEALTH_PORT: '0', CONSUMER_RETRY_INITIAL_MS: '100', CONSUMER_RETRY_MAX_MS: '2000', CONSUMER_UNREADY_AFTER_MS: '1500' };
 
-const view = (leadId: string, url: string): EngagementEvent => ({
-  eventId: randomUUID(),
-  type: 'page_viewed',
-  occurredAt: Date.now(),
-  receivedAt: Date.now(),
-  source: 'fault-test',
-  leadId,
-  payload: { url, durationSec: 30 },
-});
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined && done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen ${JSON.stringify(value)}`);
-    await sleep(200);
-  }
-}
 
 describe('the consumer while the registry or the broker is away', () => {
   let run: IsolatedRun;
@@ -84,16 +66,16 @@ describe('the consumer while the registry or the broker is away', () => {
     stackControl('stop registry');
     await producer.send({ topic: topicName, acks: -1, messages: await Promise.all(records.map(async (r) => ({ key: lead, value: await codecV2.encode(r), partition: 0 }))) });
 
-    await until('readiness to turn 503', () => readiness(running.healthPort), (status) => status === 503, 30_000);
+    await waitFor('readiness to turn 503', () => readiness(running.healthPort), (status) => status === 503, 30_000);
     expect(await appliedIds()).toEqual([]);
     expect((await readStoredOffsets(pool, `${run.namespace}${TEST_GROUP}`)).every((s) => s.next === 0n)).toBe(true);
 
     stackControl('up');
-    await until('the records', appliedIds, (ids) => ids.length >= records.length);
+    await waitFor('the records', appliedIds, (ids) => ids.length >= records.length);
     await sleep(1000);
     expect(await appliedIds()).toEqual(records.map((r) => r.eventId));
     expect(await deadLetters()).toEqual([]);
-    await until('readiness to turn 200', () => readiness(running.healthPort), (status) => status === 200, 30_000);
+    await waitFor('readiness to turn 200', () => readiness(running.healthPort), (status) => status === 200, 30_000);
   }, 180_000);
 
   it('waits out a broker stopped for 60 s mid-stream: no dead letters, every record applied exactly once', async () => {
@@ -103,15 +85,15 @@ describe('the consumer while the registry or the broker is away', () => {
     const running = service;
     const records = Array.from({ length: 300 }, (_, i) => view(`broker-${i % 30}-${run.id}`, `/r-${i}`));
     await publishRecords(producer, pipeline.codecs.engagement, records);
-    await until('the stream to be under way', appliedIds, (ids) => ids.length >= 20, 30_000);
+    await waitFor('the stream to be under way', appliedIds, (ids) => ids.length >= 20, 30_000);
 
     stackControl('stop kafka');
     const stoppedAt = Date.now();
-    await until('readiness to turn 503', () => readiness(running.healthPort), (status) => status === 503, 60_000).catch(() => undefined);
+    await waitFor('readiness to turn 503', () => readiness(running.healthPort), (status) => status === 503, 60_000).catch(() => undefined);
     await sleep(Math.max(0, 60_000 - (Date.now() - stoppedAt)));
     stackControl('up');
 
-    await until('every record', appliedIds, (ids) => ids.length >= records.length, 180_000);
+    await waitFor('every record', appliedIds, (ids) => ids.length >= records.length, 180_000);
     await sleep(2000);
     const ids = await appliedIds();
     expect(ids).toHaveLength(records.length);

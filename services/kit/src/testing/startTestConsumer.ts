@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EngagementEvent } from '@leadflow/schemas';
 import { commonConfig, consumerConfig, loadConfig } from '../config/loadConfig';
@@ -10,6 +11,17 @@ import type { PoolClient } from 'pg';
 export type TestBehaviour = (record: ConsumedRecord<EngagementEvent>, tx: PoolClient) => Promise<RefusedRecord | void>;
 
 export const TEST_GROUP = 'fault-test';
+
+/** A page view of `leadId` at `url`: the record the fault tests send. */
+export const pageView = (leadId: string, url: string): EngagementEvent => ({
+  eventId: randomUUID(),
+  type: 'page_viewed',
+  occurredAt: Date.now(),
+  receivedAt: Date.now(),
+  source: 'fault-test',
+  leadId,
+  payload: { url, durationSec: 30 },
+});
 
 const settingsSchema = z.object({ ...commonConfig, ...consumerConfig });
 
