@@ -2,4 +2,5 @@ export { collectRecords, collectTimedRecords, readTopic, type TimedRecord } from
 export { isolatedRun, type IsolatedRun } from './isolatedRun';
 export { startTcpProxy, type TcpProxy } from './startTcpProxy';
 export { stackControl } from './stackControl';
+export { waitFor } from './waitFor';
 export { dropDatabase } from '../db/createPool';
