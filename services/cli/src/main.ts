@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { commonConfig, connectPipeline, createLogger, loadConfig } from '@leadflow/kit';
 import { z } from 'zod';
 import { stack } from './commands/stack';
+import { dlqCommand } from './dlq/dlqCommand';
+import { statusCommand } from './status/statusCommand';
 import { runDemo } from './demo/runDemo';
 import { rebuildCommand, type RebuildCommandOptions } from './projections/rebuildCommand';
 import { rescore, type RescoreOptions } from './rescore/rescore';
@@ -82,6 +84,16 @@ program
   .option('--keep-old', 'keep the replaced tables in schema <schema>_old_<timestamp> instead of dropping them', false)
   .action(async (options: RebuildCommandOptions) => {
     await rebuildCommand(options);
+  });
+
+dlqCommand(program);
+
+program
+  .command('status')
+  .description('lag per consumer group and partition, stored vs Kafka offsets, DLQ size, timers, last score; exits 1 when unhealthy')
+  .option('--max-lag <records>', 'lag above which a partition counts as unhealthy', '10000')
+  .action(async (options: { maxLag: string }) => {
+    process.exitCode = await statusCommand(options);
   });
 
 program.parseAsync().catch((error: unknown) => {

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { commonConfig } from '@leadflow/kit';
+import { commonConfig, consumerConfig } from '@leadflow/kit';
 
 export const handoffConfigSchema = z.object({
   ...commonConfig,
+  ...consumerConfig,
   HANDOFF_GROUP_ID: z.string().min(1).default('leadflow-handoff'),
   HANDOFF_RULES_FILE: z.string().default(join(__dirname, '..', 'config', 'handoff-rules.json')),
   HANDOFF_TIMER_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),

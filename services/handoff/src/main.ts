@@ -3,4 +3,4 @@ import { handoffConfigSchema } from './config';
 import { startHandoff } from './startHandoff';
 
 const config = loadConfig(handoffConfigSchema);
-void runUntilSignalled('handoff', createLogger('handoff', config.LOG_LEVEL), () => startHandoff(config));
+void runUntilSignalled('handoff', createLogger('handoff', config.LOG_LEVEL), () => startHandoff(config), config.SHUTDOWN_DEADLINE_MS);

@@ -1,4 +1,5 @@
-import { DeadLetterPublisher, loadDataFile, startConsumerService, type RunningService } from '@leadflow/kit';
+import { DeadLetterPublisher, defineConsumer, groupIdOf, loadDataFile, startConsumerService, topicNamesOf, type RunningService } from '@leadflow/kit';
+import { handoffGroups } from './consumerGroups';
 import type { HandoffConfig } from './config';
 import { handoffMigrations } from './db/handoffMigrations';
 import { parseHandoffRules, type HandoffRules } from './domain';
@@ -19,17 +20,12 @@ export const loadHandoffRules = (path: string): HandoffRules =>
  */
 export async function startHandoff(config: HandoffConfig): Promise<RunningService> {
   const rules = loadHandoffRules(config.HANDOFF_RULES_FILE);
-  const groupId = `${config.TOPIC_NAMESPACE}${config.HANDOFF_GROUP_ID}`;
+  const groups = handoffGroups(config);
+  const groupId = groupIdOf(groups.handoff, config.TOPIC_NAMESPACE);
   return startConsumerService(config, {
     name: 'handoff',
     migrations: [eventStoreMigration, ...handoffMigrations],
-    consumers: [
-      {
-        groupId: config.HANDOFF_GROUP_ID,
-        subscribe: (codecs) => [codecs.scores, codecs.outcome] as never,
-        handler: ({ producer, codecs }) => handOffBatch({ rules, producer, codecs }) as never,
-      },
-    ],
+    consumers: [defineConsumer({ ...groups.handoff, handle: ({ producer, codecs }) => handOffBatch({ rules, producer, codecs }) })],
     workers: async ({ kafka, pool, producer, codecs, logger, metrics }) => {
       registerTimerGauges(metrics, pool);
       const admin = kafka.admin();
@@ -40,7 +36,7 @@ export async function startHandoff(config: HandoffConfig): Promise<RunningServic
         deps: { rules, producer, codecs },
         deadLetters: new DeadLetterPublisher(producer, codecs.deadLetter, groupId),
         groupId,
-        inputTopics: [codecs.scores.topicName, codecs.outcome.topicName],
+        inputTopics: topicNamesOf(groups.handoff, config.TOPIC_NAMESPACE),
         intervalMs: config.HANDOFF_TIMER_INTERVAL_MS,
         batchSize: 200,
         logger,

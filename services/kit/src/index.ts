@@ -1,31 +1,32 @@
 export * from './errors/LeadflowError';
-export { loadConfig, commonConfig, portSchema } from './config/loadConfig';
+export { loadConfig, commonConfig, consumerConfig, portSchema } from './config/loadConfig';
 export { createLogger, type Logger } from './logging/createLogger';
 export { createKafka } from './kafka/createKafka';
 export { ensureTopics } from './kafka/ensureTopics';
 export { createProducer } from './kafka/createProducer';
 export { publishRecords } from './kafka/publishRecords';
 export type { ConsumedRecord, RefusedRecord } from './kafka/ConsumedRecord';
+export type { BatchHandler } from './kafka/BatchHandler';
 export { DeadLetterPublisher } from './kafka/DeadLetterPublisher';
-export { runBatchConsumer, type BatchHandler, type RunningConsumer } from './kafka/runBatchConsumer';
+export { runBatchConsumer, type RunningConsumer, type BatchConsumerOptions } from './kafka/runBatchConsumer';
+export { ConsumerMetrics } from './kafka/ConsumerMetrics';
+export { ConsumerHealth, type HaltedPartition } from './kafka/ConsumerHealth';
+export { defaultConsumerPolicy, type ConsumerPolicy } from './kafka/ConsumerPolicy';
+export * from './faults';
+export * from './consumers';
+export * from './offsets';
 export { createRegistry } from './registry/createRegistry';
 export { registerTopicSchema, valueSubject } from './registry/registerTopicSchema';
 export { TopicCodec, type DecodeResult } from './codec/TopicCodec';
-export { createCodecs, type Codecs } from './codec/createCodecs';
-export { createPool, ensureDatabase, dropDatabase } from './db/createPool';
+export { createCodecs, type Codecs, type AnyTopicCodec } from './codec/createCodecs';
+export { createPool, ensureDatabase, dropDatabase, type PoolOptions } from './db/createPool';
 export { migrate, type Migration } from './db/migrate';
-export { consumerOffsetsMigration } from './db/consumerOffsetsMigration';
 export { inTransaction } from './db/inTransaction';
-export { startHealthServer, type HealthServer } from './http/startHealthServer';
+export { startHealthServer, type HealthServer, type Readiness } from './http/startHealthServer';
 export { runUntilSignalled, type Stoppable } from './service/runUntilSignalled';
 export { connectPipeline, type Pipeline, type PipelineSettings } from './service/connectPipeline';
 export { loadDataFile } from './config/loadDataFile';
-export {
-  startConsumerService,
-  type ConsumerServiceContext,
-  type ConsumerServiceDefinition,
-  type ConsumerDefinition,
-  type RunningService,
-} from './service/startConsumerService';
+export { startConsumerService, type ConsumerServiceDefinition, type RunningService } from './service/startConsumerService';
+export type { ConsumerServiceContext } from './service/ConsumerServiceContext';
 export * as testing from './testing';
 export { startTicker } from './service/startTicker';

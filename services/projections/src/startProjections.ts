@@ -1,9 +1,9 @@
-import { startConsumerService, type RunningService } from '@leadflow/kit';
+import { defineConsumer, startConsumerService, type RunningService } from '@leadflow/kit';
+import { projectionsGroups } from './consumerGroups';
 import type { ProjectionsConfig } from './config';
 import { startDashboard } from './dashboard';
 import { projectionMigrations } from './db/migrations';
 import { projectBatch } from './kafka/projectBatch';
-import { projectedCodecs } from './kafka/projectedTopics';
 import { holdOffSchemaSwap } from './rebuild/schemaSwapLock';
 
 export interface RunningProjections extends RunningService {
@@ -19,13 +19,12 @@ export async function startProjections(config: ProjectionsConfig): Promise<Runni
     schema: config.PROJECTIONS_SCHEMA,
     migrations: projectionMigrations,
     consumers: [
-      {
-        groupId: config.PROJECTIONS_GROUP_ID,
-        subscribe: projectedCodecs,
-        handler: () => projectBatch() as never,
+      defineConsumer({
+        ...projectionsGroups(config).projections,
+        handle: () => projectBatch(),
         // a rebuild swaps the schema under this lock, between batches, never during one
         beforeBatch: (tx) => holdOffSchemaSwap(tx, config.PROJECTIONS_SCHEMA),
-      },
+      }),
     ],
     workers: async ({ pool, logger }) => {
       const dashboard = await startDashboard({ pool, logger, port: config.DASHBOARD_PORT });

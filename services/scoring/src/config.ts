@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { commonConfig } from '@leadflow/kit';
+import { commonConfig, consumerConfig } from '@leadflow/kit';
 
 export const scoringConfigSchema = z.object({
   ...commonConfig,
+  ...consumerConfig,
   SCORING_GROUP_ID: z.string().min(1).default('leadflow-scoring'),
   SCORING_MODEL_FILE: z.string().default(join(__dirname, '..', 'models', 'default.v1.json')),
   SCORING_REGRADE_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),

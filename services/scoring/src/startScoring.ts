@@ -1,4 +1,5 @@
-import { loadDataFile, startConsumerService, type RunningService } from '@leadflow/kit';
+import { defineConsumer, loadDataFile, startConsumerService, type RunningService } from '@leadflow/kit';
+import { scoringGroups } from './consumerGroups';
 import type { ScoringConfig } from './config';
 import { scoringMigrations } from './db/migrations';
 import { parseScoringModel, type ScoringModel } from './domain';
@@ -18,20 +19,13 @@ export const loadScoringModel = (path: string): ScoringModel =>
  */
 export async function startScoring(config: ScoringConfig): Promise<RunningService> {
   const model = loadScoringModel(config.SCORING_MODEL_FILE);
+  const groups = scoringGroups(config);
   return startConsumerService(config, {
     name: 'scoring',
     migrations: scoringMigrations,
     consumers: [
-      {
-        groupId: `${config.SCORING_GROUP_ID}-stitching`,
-        subscribe: (codecs) => [codecs.engagement, codecs.conversation, codecs.identity] as never,
-        handler: ({ producer, codecs }) => stitchBatch({ producer, codecs }) as never,
-      },
-      {
-        groupId: config.SCORING_GROUP_ID,
-        subscribe: (codecs) => [codecs.activityByLead] as never,
-        handler: ({ producer, codecs }) => scoreBatch({ model, producer, codecs }) as never,
-      },
+      defineConsumer({ ...groups.stitching, handle: ({ producer, codecs }) => stitchBatch({ producer, codecs }) }),
+      defineConsumer({ ...groups.scoring, handle: ({ producer, codecs }) => scoreBatch({ model, producer, codecs }) }),
     ],
     workers: ({ pool, producer, codecs, logger }) => [
       startRegradeTicker({ pool, model, producer, codecs, batchSize: config.SCORING_REGRADE_BATCH }, logger, config.SCORING_REGRADE_INTERVAL_MS),

@@ -52,7 +52,7 @@ async function measure(ctx: BenchContext, runId: string, rawGroup: string): Prom
   const raw = await countMessages(ctx.kafka, { groupId: rawGroup, topics: inputTopics, expected: options.events, ...ctx.limits });
 
   console.log('scoring: starting the service in this process and waiting until every event is folded');
-  const scoring = await measureScoring(ctx.config, { admin, pool: ctx.pool, activityTopic: codecs.activityByLead.topicName, inputEnds }, ctx.limits);
+  const scoring = await measureScoring(ctx.config, { admin, pool: ctx.pool, activityTopic: codecs.activityByLead.topicName }, ctx.limits);
   const scoresPublished = totalOf(await readEndOffsets(admin, [codecs.scores.topicName]));
   const scoringPerSec = perSec(options.events, scoring.foldedMs);
   const rawPerSec = perSec(raw.count, raw.elapsedMs);

@@ -1,9 +1,8 @@
 import type { Admin } from 'kafkajs';
 import type { Pool } from 'pg';
-import { startScoring, type ScoringConfig } from '@leadflow/scoring';
-import { readEndOffsets, totalOf, type PartitionOffset } from './readEndOffsets';
-import { readStoredOffsets } from './readStoredOffsets';
-import { waitForStoredOffsets } from './waitForStoredOffsets';
+import { groupIdOf, readStoredOffsets, topicNamesOf, waitUntilCaughtUp, type GroupOffsets } from '@leadflow/kit';
+import { scoringGroups, startScoring, type ScoringConfig } from '@leadflow/scoring';
+import { readEndOffsets, totalOf } from './readEndOffsets';
 
 export interface ScoringRun {
   /** From calling `startScoring` until it reported started (migrations, topics, schemas, group joins). */
@@ -22,25 +21,28 @@ export interface ScoringRun {
  * Starts scoring in this process and times it until every input event has been folded: first the
  * stitching group catches up with the input topics, then the fold group with what stitching
  * forwarded (whose end is only known once stitching is done). Progress is read where the service
- * commits it, in `consumer_offsets`. The service is stopped before this returns or fails.
+ * commits it, through kit's view of `consumer_offsets`. The service is stopped before this returns or fails.
  */
 export async function measureScoring(
   config: ScoringConfig,
-  deps: { admin: Admin; pool: Pool; activityTopic: string; inputEnds: PartitionOffset[] },
+  deps: { admin: Admin; pool: Pool; activityTopic: string },
   limits: { timeoutMs: number; signal: AbortSignal },
 ): Promise<ScoringRun> {
-  // the group ids startScoring gives its two consumers
-  const stitchingGroup = `${config.TOPIC_NAMESPACE}${config.SCORING_GROUP_ID}-stitching`;
-  const foldGroup = `${config.TOPIC_NAMESPACE}${config.SCORING_GROUP_ID}`;
+  const groups = scoringGroups(config);
+  const ns = config.TOPIC_NAMESPACE;
+  const stitching: GroupOffsets = { groupId: groupIdOf(groups.stitching, ns), topics: topicNamesOf(groups.stitching, ns) };
+  const fold: GroupOffsets = { groupId: groupIdOf(groups.scoring, ns), topics: topicNamesOf(groups.scoring, ns) };
   const calledAt = performance.now();
   const service = await startScoring(config);
   const startedAt = performance.now();
   try {
-    const stitchedBeforeStart = totalOf(await readStoredOffsets(deps.pool, stitchingGroup));
-    const wait = { deadline: startedAt + limits.timeoutMs, signal: limits.signal };
-    const stitchedAt = await waitForStoredOffsets(deps.pool, stitchingGroup, deps.inputEnds, wait);
+    const stitchedBeforeStart = (await readStoredOffsets(deps.pool, stitching.groupId)).reduce((sum, s) => sum + Number(s.next), 0);
+    const wait = () => ({ timeoutMs: Math.max(1, startedAt + limits.timeoutMs - performance.now()), signal: limits.signal });
+    await waitUntilCaughtUp(deps.admin, deps.pool, [stitching], wait());
+    const stitchedAt = performance.now();
     const activityEnds = await readEndOffsets(deps.admin, [deps.activityTopic]);
-    const foldedAt = await waitForStoredOffsets(deps.pool, foldGroup, activityEnds, wait);
+    await waitUntilCaughtUp(deps.admin, deps.pool, [fold], wait());
+    const foldedAt = performance.now();
     return {
       startUpMs: startedAt - calledAt,
       stitchedMs: stitchedAt - startedAt,

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { Pool } from 'pg';
-import { dropDatabase, ensureDatabase, loadConfig } from '@leadflow/kit';
-import { handoffConfigSchema } from '@leadflow/handoff';
-import { projectionsConfigSchema } from '@leadflow/projections';
-import { scoringConfigSchema } from '@leadflow/scoring';
+import { dropDatabase, ensureDatabase, groupIdOf, loadConfig, topicNamesOf, waitUntilCaughtUp, type ConsumerGroupRef, type GroupOffsets } from '@leadflow/kit';
+import { handoffConfigSchema, handoffGroups } from '@leadflow/handoff';
+import { projectionsConfigSchema, projectionsGroups } from '@leadflow/projections';
+import { scoringConfigSchema, scoringGroups } from '@leadflow/scoring';
 import { topics } from '@leadflow/schemas';
 import { repoRoot, stack, stackUp } from '../commands/stack';
 import { demoPopulation, type DemoPopulation } from '../simulate/demoPopulation';
@@ -19,7 +19,6 @@ import { postActivity } from './postActivity';
 import { waitForLeads, type LeadCurrentRow } from './readLeadCurrent';
 import { readSuccessMetrics } from './readSuccessMetrics';
 import { startServiceProcesses, stopServiceProcesses, waitUntilReady, type ServiceProcess } from './startServiceProcesses';
-import { waitForGroups, type GroupStage } from './waitForGroups';
 
 export interface DemoOptions {
   /** Default: database leadflow_demo on the stack's Postgres. */
@@ -33,27 +32,16 @@ const PORTS = { ingest: 18180, scoring: 18191, handoff: 18192, projections: 1819
 const DASHBOARD_PORT = 18194;
 
 /** The demo's pipeline as a chain of consumer groups, to know when what was sent has gone all the way through. */
-function pipelineStages(env: NodeJS.ProcessEnv): { scoring: GroupStage[]; handoffAndProjections: GroupStage[] } {
+function pipelineStages(env: NodeJS.ProcessEnv): { scoring: GroupOffsets[]; handoffAndProjections: GroupOffsets[] } {
   const ns = env.TOPIC_NAMESPACE ?? '';
-  const name = (key: keyof typeof topics) => `${ns}${topics[key].name}`;
-  const scoring = loadConfig(scoringConfigSchema, env);
-  const handoff = loadConfig(handoffConfigSchema, env);
-  const projections = loadConfig(projectionsConfigSchema, env);
+  const offsetsOf = (ref: ConsumerGroupRef): GroupOffsets => ({ groupId: groupIdOf(ref, ns), topics: topicNamesOf(ref, ns), schema: ref.schema });
+  const scoring = scoringGroups(loadConfig(scoringConfigSchema, env));
+  const handoff = handoffGroups(loadConfig(handoffConfigSchema, env));
+  const projections = projectionsGroups(loadConfig(projectionsConfigSchema, env));
   return {
-    scoring: [
-      // the stitching group, as startScoring names it, re-keys activity by lead before it is scored
-      { groupId: `${ns}${scoring.SCORING_GROUP_ID}-stitching`, topics: [name('engagement'), name('conversation'), name('identity')], offsetsTable: 'consumer_offsets' },
-      { groupId: `${ns}${scoring.SCORING_GROUP_ID}`, topics: [name('activityByLead')], offsetsTable: 'consumer_offsets' },
-    ],
-    handoffAndProjections: [
-      { groupId: `${ns}${handoff.HANDOFF_GROUP_ID}`, topics: [name('scores'), name('outcome')], offsetsTable: 'consumer_offsets' },
-      {
-        // the topics projections reads (services/projections/src/kafka/projectedTopics.ts)
-        groupId: `${ns}${projections.PROJECTIONS_GROUP_ID}`,
-        topics: (['scores', 'lifecycle', 'recycled', 'sla', 'outcome', 'engagement', 'identity'] as const).map(name),
-        offsetsTable: `${projections.PROJECTIONS_SCHEMA}.consumer_offsets`,
-      },
-    ],
+    // stitching re-keys activity by lead before it is scored
+    scoring: [offsetsOf(scoring.stitching), offsetsOf(scoring.scoring)],
+    handoffAndProjections: [offsetsOf(handoff.handoff), offsetsOf(projections.projections)],
   };
 }
 
@@ -149,9 +137,9 @@ async function sendTraffic({ pool, admin, stages }: DemoRun, population: DemoPop
   const ingestUrl = `http://127.0.0.1:${PORTS.ingest}`;
   const generatedIds = population.leads.map((l) => l.leadId);
   const expected = new Map(journeys.map((j) => [j.leadId, j.expected.stage]));
-  const scored = () => waitForGroups(pool, admin, stages.scoring);
+  const scored = () => waitUntilCaughtUp(admin, pool, stages.scoring);
   const settled = async (done: (rows: LeadCurrentRow[]) => boolean = () => true) => {
-    await waitForGroups(pool, admin, [...stages.scoring, ...stages.handoffAndProjections]);
+    await waitUntilCaughtUp(admin, pool, [...stages.scoring, ...stages.handoffAndProjections]);
     return waitForLeads(pool, [...expected.keys(), ...generatedIds], done, { quietMs: 1000 });
   };
 

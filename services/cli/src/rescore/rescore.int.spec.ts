@@ -13,6 +13,7 @@ import {
   migrate,
   publishRecords,
   testing,
+  waitUntilCaughtUp,
   type Pipeline,
   type RunningService,
 } from '@leadflow/kit';
@@ -39,18 +40,6 @@ async function publishedCount(kafka: Kafka, topic: string): Promise<number> {
   const offsets = await admin.fetchTopicOffsets(topic);
   await admin.disconnect();
   return offsets.reduce((n, o) => n + Number(o.high), 0);
-}
-
-/** Waits until the scoring group has applied `records` records of the activity topic (its offsets live in Postgres). */
-async function caughtUp(pool: Pool, groupId: string, records: number): Promise<void> {
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
-    const { rows } = await pool.query<{ applied: string | null }>(
-      `select sum(next_offset) as applied from consumer_offsets where group_id = $1 and topic like '%leads.activity-by-lead.v1'`,
-      [groupId],
-    );
-    if (Number(rows[0]?.applied ?? 0) >= records) return;
-  }
-  throw new Error(`${groupId} did not apply ${records} records in time`);
 }
 
 /** A member of the live scoring group, as a running scoring service would be. */
@@ -182,7 +171,10 @@ describe('leadflow rescore on the real broker, registry and Postgres', () => {
 
     await publishRecords(producer, pipeline.codecs.activityByLead, [next]);
     await testing.collectRecords(pipeline.kafka, pipeline.codecs.scores, (r) => r.some((s) => s.causeEventIds.includes(next.eventId)));
-    await caughtUp(pool, `${run.namespace}leadflow-scoring`, await publishedCount(pipeline.kafka, pipeline.codecs.activityByLead.topicName));
+    const admin = pipeline.kafka.admin();
+    await admin.connect();
+    await waitUntilCaughtUp(admin, pool, [{ groupId: `${run.namespace}leadflow-scoring`, topics: [pipeline.codecs.activityByLead.topicName] }], { timeoutMs: 30_000 });
+    await admin.disconnect();
     const published = await publishedCount(pipeline.kafka, pipeline.codecs.scores.topicName);
     const records = await testing.collectRecords(pipeline.kafka, pipeline.codecs.scores, (r) => r.length >= published);
 

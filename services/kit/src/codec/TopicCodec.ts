@@ -1,6 +1,6 @@
 import type { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import type { AnyTopic, RecordOf } from '@leadflow/schemas';
-import { DecodeError } from '../errors/LeadflowError';
+import { DecodeError, RegistryUnavailableError } from '../errors/LeadflowError';
 import { fromAvroShape, toAvroShape } from './avroShape';
 
 export type DecodeResult<T> = { ok: true; value: T } | { ok: false; error: DecodeError };
@@ -22,8 +22,23 @@ export class TopicCodec<T extends AnyTopic> {
     return this.registry.encode(this.schemaId, toAvroShape(this.topic, record as Record<string, unknown>));
   }
 
+  /**
+   * Decodes and validates a record's value. Bytes that are not Confluent wire format, a schema id the
+   * registry does not know and values that break the contract are bad data (returned as an error);
+   * a registry that cannot be reached throws `RegistryUnavailableError`, so the record waits for it.
+   */
   async decode(buffer: Buffer | null): Promise<DecodeResult<RecordOf<T>>> {
     if (!buffer || buffer.length === 0) return { ok: false, error: new DecodeError('record has no value') };
+    if (buffer.length < 5 || buffer[0] !== 0) return { ok: false, error: new DecodeError('record is not in the Confluent wire format (magic byte 0, schema id)') };
+    const schemaId = buffer.readInt32BE(1);
+    try {
+      await this.registry.getSchema(schemaId);
+    } catch (cause) {
+      if ((cause as { status?: unknown }).status === 404) {
+        return { ok: false, error: new DecodeError(`schema id ${schemaId} is unknown to the registry`, cause) };
+      }
+      throw new RegistryUnavailableError(`schema registry unavailable while fetching schema ${schemaId}: ${(cause as Error).message}`, cause);
+    }
     let decoded: unknown;
     try {
       decoded = await this.registry.decode(buffer);
@@ -34,6 +49,20 @@ export class TopicCodec<T extends AnyTopic> {
     if (parsed.success) return { ok: true, value: parsed.data as RecordOf<T> };
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     return { ok: false, error: new DecodeError(`record violates ${this.topic.name}: ${problems}`, parsed.error) };
+  }
+
+  /**
+   * Validates a value of unknown shape against the topic's contract, then encodes it with its key:
+   * for records whose type the compiler cannot follow (generated traffic, re-driven dead letters).
+   */
+  async encodeChecked(value: unknown): Promise<{ key: string | null; value: Buffer }> {
+    const parsed = this.topic.schema.safeParse(value);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new DecodeError(`record violates ${this.topic.name}: ${problems}`, parsed.error);
+    }
+    const record = parsed.data as RecordOf<T>;
+    return { key: this.keyOf(record), value: await this.encode(record) };
   }
 
   /** The Kafka key: the record's subject id, so one subject's records stay ordered in one partition. */

@@ -5,6 +5,9 @@ import { TopicCodec } from './TopicCodec';
 
 export type Codecs = { [K in TopicKey]: TopicCodec<(typeof topics)[K]> };
 
+/** The codec of any one topic. */
+export type AnyTopicCodec = Codecs[TopicKey];
+
 /**
  * Registers every topic's schema (idempotent) and returns a codec per topic. `namespace` prefixes
  * topic names so that isolated runs (tests, experiments) never share topics or subjects.

@@ -14,6 +14,7 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
+const millis = z.coerce.number().int().min(1).max(86_400_000);
 
 /** Settings every service shares. */
 export const commonConfig = {
@@ -31,6 +32,23 @@ export const commonConfig = {
     .string()
     .regex(/^[a-zA-Z0-9._-]*$/, 'may contain only letters, digits and . _ -')
     .default(''),
+  /** After a stop signal, exit by then: what is in flight is committed or rolled back. */
+  SHUTDOWN_DEADLINE_MS: millis.default(30_000),
+};
+
+/** Settings of the consumer services: bounded waits on Postgres and the consumers' fault policy. */
+export const consumerConfig = {
+  PG_CONNECT_TIMEOUT_MS: millis.default(10_000),
+  PG_STATEMENT_TIMEOUT_MS: millis.default(30_000),
+  PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: millis.default(60_000),
+  CONSUMER_RETRY_INITIAL_MS: millis.default(200),
+  CONSUMER_RETRY_MAX_MS: millis.default(5_000),
+  CONSUMER_UNREADY_AFTER_MS: millis.default(30_000),
+  CONSUMER_BUG_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(3),
+  CONSUMER_ACCEPT_OFFSET_GAP: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 };
 
 export const portSchema = port;

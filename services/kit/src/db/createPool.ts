@@ -1,15 +1,36 @@
 import { Client, Pool } from 'pg';
 
+export interface PoolOptions {
+  max?: number;
+  schema?: string;
+  /** Waiting for a connection fails after this long. */
+  connectTimeoutMs?: number;
+  /** The server cancels a statement running longer; the client gives up on an answer a little later. */
+  statementTimeoutMs?: number;
+  /** The server ends a session idle this long inside a transaction, releasing its locks. */
+  idleInTransactionTimeoutMs?: number;
+}
+
+/** Bounded waits by default: a half-open connection must never hang a batch that holds a lock. */
+const DEFAULT_WAITS = { connectTimeoutMs: 10_000, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 60_000 };
+
 /**
  * A Postgres pool; the database is created first when it does not exist yet. With `schema`, the
  * schema is created too and every connection resolves unqualified names in it first.
  */
-export async function createPool(databaseUrl: string, options: { max?: number; schema?: string } = {}): Promise<Pool> {
+export async function createPool(databaseUrl: string, options: PoolOptions = {}): Promise<Pool> {
   await ensureDatabase(databaseUrl);
   if (options.schema) await ensureSchema(databaseUrl, options.schema);
+  const waits = { ...DEFAULT_WAITS, ...definedOnly(options) };
   const pool = new Pool({
     connectionString: databaseUrl,
     max: options.max ?? 5,
+    connectionTimeoutMillis: waits.connectTimeoutMs,
+    statement_timeout: waits.statementTimeoutMs,
+    // the server's timeout cannot fire on a link that went silent: the client stops waiting too
+    query_timeout: waits.statementTimeoutMs + 2_000,
+    idle_in_transaction_session_timeout: waits.idleInTransactionTimeoutMs,
+    keepAlive: true,
     ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)},public` } : {}),
   });
   // An idle connection that dies (server restart, database dropped) must not crash the process;
@@ -17,6 +38,9 @@ export async function createPool(databaseUrl: string, options: { max?: number; s
   pool.on('error', () => undefined);
   return pool;
 }
+
+const definedOnly = (options: PoolOptions): Partial<typeof DEFAULT_WAITS> =>
+  Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
 
 const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 

@@ -33,6 +33,14 @@ export class RejectedRecordError extends LeadflowError {
   }
 }
 
+/** The schema registry could not be asked (down, slow, answering 5xx): the record is fine, try again later. */
+export class RegistryUnavailableError extends LeadflowError {
+  constructor(message: string, cause?: unknown) {
+    super(message, { retriable: true, cause });
+    this.name = 'RegistryUnavailableError';
+  }
+}
+
 const RETRIABLE_SQLSTATE = /^(08|40|53|57P)/; // connection, transaction rollback, resources, shutdown
 const RETRIABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
 

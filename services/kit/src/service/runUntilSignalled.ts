@@ -6,9 +6,10 @@ export interface Stoppable {
 
 /**
  * Starts a service and stops it gracefully on SIGTERM or SIGINT, so what was processed is
- * committed before the process exits. A second signal exits at once.
+ * committed before the process exits. A second signal, or a stop that outlasts `deadlineMs`, exits
+ * at once: a batch still in flight then rolls back with its connection, and its offsets with it.
  */
-export async function runUntilSignalled(name: string, logger: Logger, start: () => Promise<Stoppable>): Promise<void> {
+export async function runUntilSignalled(name: string, logger: Logger, start: () => Promise<Stoppable>, deadlineMs = 30_000): Promise<void> {
   let service: Stoppable;
   try {
     service = await start();
@@ -21,7 +22,11 @@ export async function runUntilSignalled(name: string, logger: Logger, start: () 
   const shutdown = (signal: string) => {
     if (stopping) process.exit(1);
     stopping = true;
-    logger.info({ signal }, 'stopping');
+    logger.info({ signal, deadlineMs }, 'stopping');
+    setTimeout(() => {
+      logger.error({ deadlineMs }, 'stop outlasted its deadline; exiting (work in flight rolls back)');
+      process.exit(1);
+    }, deadlineMs).unref();
     service.stop().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -1,43 +1,28 @@
-import type { Kafka, Producer } from 'kafkajs';
-import type { Pool, PoolClient } from 'pg';
-import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
-import type { Logger } from 'pino';
-import type { Codecs } from '../codec/createCodecs';
-import type { TopicCodec } from '../codec/TopicCodec';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import type { z } from 'zod';
+import type { consumerConfig } from '../config/loadConfig';
+import { groupIdOf, type ConsumerGroup } from '../consumers/ConsumerGroup';
 import { createPool } from '../db/createPool';
-import { consumerOffsetsMigration } from '../db/consumerOffsetsMigration';
 import { migrate, type Migration } from '../db/migrate';
 import { startHealthServer } from '../http/startHealthServer';
+import { ConsumerMetrics } from '../kafka/ConsumerMetrics';
 import { createProducer } from '../kafka/createProducer';
 import { DeadLetterPublisher } from '../kafka/DeadLetterPublisher';
-import { runBatchConsumer, type BatchHandler, type RunningConsumer } from '../kafka/runBatchConsumer';
+import type { ConsumerPolicy } from '../kafka/ConsumerPolicy';
+import { runBatchConsumer, type RunningConsumer } from '../kafka/runBatchConsumer';
 import { createLogger } from '../logging/createLogger';
+import { consumerOffsetsMigration } from '../offsets/consumerOffsetsMigration';
 import { connectPipeline, type PipelineSettings } from './connectPipeline';
+import type { ConsumerServiceContext } from './ConsumerServiceContext';
 import type { Stoppable } from './runUntilSignalled';
 
-export interface ConsumerServiceSettings extends PipelineSettings {
+type ConsumerSettings = { [K in keyof typeof consumerConfig]: z.infer<(typeof consumerConfig)[K]> };
+
+export interface ConsumerServiceSettings extends PipelineSettings, Partial<ConsumerSettings> {
   DATABASE_URL: string;
   LOG_LEVEL: string;
   HEALTH_PORT: number;
   BIND_ADDRESS?: string;
-}
-
-export interface ConsumerServiceContext {
-  kafka: Kafka;
-  producer: Producer;
-  codecs: Codecs;
-  pool: Pool;
-  logger: Logger;
-  metrics: Registry;
-}
-
-/** One consumer group of a service: the topics it reads and how it applies a batch. */
-export interface ConsumerDefinition {
-  groupId: string;
-  subscribe: (codecs: Codecs) => TopicCodec<never>[];
-  handler: (context: ConsumerServiceContext) => BatchHandler<never>;
-  /** Runs first in every batch transaction (e.g. to take a lock another process coordinates with). */
-  beforeBatch?: (tx: PoolClient) => Promise<void>;
 }
 
 export interface ConsumerServiceDefinition {
@@ -45,65 +30,96 @@ export interface ConsumerServiceDefinition {
   /** The Postgres schema of the service's tables (and its consumer offsets), when not public. */
   schema?: string;
   migrations: Migration[];
-  consumers: ConsumerDefinition[];
-  /** Background work beside the consumers (e.g. a ticker), started after them and stopped before them. */
+  consumers: ConsumerGroup[];
+  /** Background work beside the consumers (e.g. a ticker), started with them and stopped before them. */
   workers?: (context: ConsumerServiceContext) => Promise<Stoppable[]> | Stoppable[];
 }
 
 export interface RunningService extends Stoppable {
   healthPort: number;
+  /** Why the service is not ready; empty when it is. */
+  problems(): string[];
 }
 
 /**
- * The shell every consumer service shares: Postgres with its migrations, topics and schemas, an
- * idempotent producer, the batch consumer with its dead-letter topic, health and metrics, and a
- * stop that finishes the batch in flight before closing connections.
+ * The shell every consumer service shares: Postgres with its migrations and bounded waits, topics
+ * and schemas, an idempotent producer, the consumer groups with their dead-letter topic and fault
+ * policy, health (ready only while every group is) and metrics, and a stop that finishes the batch
+ * in flight before closing connections.
  */
 export async function startConsumerService(settings: ConsumerServiceSettings, definition: ConsumerServiceDefinition): Promise<RunningService> {
   const logger = createLogger(definition.name, settings.LOG_LEVEL);
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
-  const applied = new Counter({ name: `leadflow_${definition.name}_records_total`, help: 'records applied', labelNames: ['group'], registers: [metrics] });
-  const deadLettered = new Counter({ name: `leadflow_${definition.name}_dead_letters_total`, help: 'records sent to the DLQ', labelNames: ['group'], registers: [metrics] });
-  const pool = await createPool(settings.DATABASE_URL, definition.schema ? { schema: definition.schema } : {});
+  const consumerMetrics = new ConsumerMetrics(metrics, definition.name);
+  const pool = await createPool(settings.DATABASE_URL, {
+    schema: definition.schema,
+    connectTimeoutMs: settings.PG_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: settings.PG_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: settings.PG_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  });
   await migrate(pool, definition.name, [consumerOffsetsMigration, ...definition.migrations]);
   const { kafka, codecs } = await connectPipeline(`leadflow-${definition.name}`, settings, logger);
   const producer = await createProducer(kafka);
-  let ready = false;
-  const health = await startHealthServer(settings.HEALTH_PORT, metrics, () => ready, settings.BIND_ADDRESS);
-  const context: ConsumerServiceContext = { kafka, producer, codecs, pool, logger, metrics };
+  const namespace = settings.TOPIC_NAMESPACE;
+  const context: ConsumerServiceContext = { kafka, producer, codecs, pool, logger, metrics, namespace };
   const consumers: RunningConsumer[] = [];
-  for (const consumer of definition.consumers) {
-    const groupId = `${settings.TOPIC_NAMESPACE}${consumer.groupId}`;
-    consumers.push(
-      await runBatchConsumer({
-        kafka,
-        pool,
-        groupId,
-        logger,
-        codecs: consumer.subscribe(codecs),
-        deadLetters: new DeadLetterPublisher(producer, codecs.deadLetter, groupId),
-        handle: consumer.handler(context),
-        beforeBatch: consumer.beforeBatch,
-        onBatchDone: (stats) => {
-          applied.inc({ group: consumer.groupId }, stats.applied);
-          deadLettered.inc({ group: consumer.groupId }, stats.deadLettered);
-        },
-      }),
-    );
-  }
+  const startGroup = (group: ConsumerGroup) => {
+    const groupId = groupIdOf(group, namespace);
+    return runBatchConsumer({
+      kafka,
+      pool,
+      groupId,
+      logger,
+      codecs: group.topics.map((key) => codecs[key]),
+      deadLetters: new DeadLetterPublisher(producer, codecs.deadLetter, groupId),
+      handle: group.handle(context),
+      metrics: consumerMetrics,
+      beforeBatch: group.beforeBatch,
+      policy: policyOf(settings),
+    });
+  };
+  let started = false;
+  const problems = () => (started ? consumers.flatMap((c) => c.health.problems(Date.now())) : ['starting']);
+  const ready = new Gauge({ name: 'leadflow_service_ready', help: '1 while the service is ready', labelNames: ['service'], registers: [metrics] });
+  ready.set({ service: definition.name }, 0);
+  const health = await startHealthServer(settings.HEALTH_PORT, metrics, () => {
+    const now = problems();
+    ready.set({ service: definition.name }, now.length === 0 ? 1 : 0);
+    return { ready: now.length === 0, ...(now.length > 0 ? { problems: now } : {}) };
+  }, settings.BIND_ADDRESS);
+  // Workers (tickers) start beside the consumers: they depend on Postgres state, not on the group
+  // joins, and a restarted service owes its due timers within a second.
   const workers = (await definition.workers?.(context)) ?? [];
-  ready = true;
-  logger.info({ groups: definition.consumers.map((c) => c.groupId), healthPort: health.port }, `${definition.name} running`);
+  try {
+    consumers.push(...(await Promise.all(definition.consumers.map((group) => startGroup(group)))));
+  } catch (error) {
+    for (const worker of workers) await worker.stop();
+    throw error;
+  }
+  started = true;
+  logger.info({ groups: consumers.map((c) => c.health.groupId), healthPort: health.port }, `${definition.name} running`);
   return {
     healthPort: health.port,
+    problems,
     stop: async () => {
-      ready = false;
+      started = false;
       for (const worker of workers) await worker.stop();
       for (const consumer of consumers) await consumer.stop();
       await producer.disconnect();
       await health.close();
       await pool.end();
     },
+  };
+}
+
+function policyOf(settings: Partial<ConsumerSettings>): Partial<ConsumerPolicy> {
+  return {
+    ...(settings.CONSUMER_RETRY_INITIAL_MS && settings.CONSUMER_RETRY_MAX_MS
+      ? { backoff: { initialMs: settings.CONSUMER_RETRY_INITIAL_MS, maxMs: settings.CONSUMER_RETRY_MAX_MS } }
+      : {}),
+    ...(settings.CONSUMER_UNREADY_AFTER_MS ? { unreadyAfterMs: settings.CONSUMER_UNREADY_AFTER_MS } : {}),
+    ...(settings.CONSUMER_BUG_ATTEMPTS ? { bugAttempts: settings.CONSUMER_BUG_ATTEMPTS } : {}),
+    ...(settings.CONSUMER_ACCEPT_OFFSET_GAP !== undefined ? { acceptOffsetGap: settings.CONSUMER_ACCEPT_OFFSET_GAP } : {}),
   };
 }

@@ -1,3 +1,6 @@
 export { collectRecords, collectTimedRecords, readTopic, type TimedRecord } from './collectRecords';
 export { isolatedRun, type IsolatedRun } from './isolatedRun';
+export { startTcpProxy, type TcpProxy } from './startTcpProxy';
+export { stackControl } from './stackControl';
+export { waitFor } from './waitFor';
 export { dropDatabase } from '../db/createPool';

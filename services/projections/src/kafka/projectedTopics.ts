@@ -1,4 +1,4 @@
-import type { Codecs, TopicCodec } from '@leadflow/kit';
+import type { AnyTopicCodec, Codecs } from '@leadflow/kit';
 import { topics } from '@leadflow/schemas';
 
 /** The topics the read models are made of. */
@@ -6,8 +6,8 @@ export const projectedTopics = ['scores', 'lifecycle', 'recycled', 'sla', 'outco
 export type ProjectedTopic = (typeof projectedTopics)[number];
 
 /** The codecs of the projected topics, to subscribe to (live) or replay (rebuild). */
-export function projectedCodecs(codecs: Codecs): TopicCodec<never>[] {
-  return projectedTopics.map((key) => codecs[key]) as TopicCodec<never>[];
+export function projectedCodecs(codecs: Codecs): AnyTopicCodec[] {
+  return projectedTopics.map((key) => codecs[key]);
 }
 
 /**

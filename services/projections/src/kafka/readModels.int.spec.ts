@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import { Pool, types } from 'pg';
-import { connectPipeline, createLogger, createPool, createProducer, inTransaction, loadConfig, migrate, publishRecords, testing, type Pipeline, type RunningService } from '@leadflow/kit';
+import { connectPipeline, createLogger, createPool, createProducer, inTransaction, loadConfig, migrate, publishRecords, testing, waitUntilCaughtUp, type Pipeline, type RunningService } from '@leadflow/kit';
 import { topics } from '@leadflow/schemas';
 import type { EngagementEvent, IdentityEvent, LeadScored, LifecycleEvent, OutcomeEvent, RecycledEvent, RecycleReason, SlaEvent, Touch } from '@leadflow/schemas';
 import { projectionsConfigSchema } from '../config';
@@ -298,24 +298,8 @@ describe('projections on the real broker, registry and Postgres', () => {
     const admin = pipeline.kafka.admin();
     await admin.connect();
     try {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const { rows } = await pool.query<{ topic: string; partition: number; next_offset: string }>(
-          'select topic, partition, next_offset from consumer_offsets where group_id = $1',
-          [groupId],
-        );
-        const stored = new Map(rows.map((r) => [`${r.topic}/${r.partition}`, BigInt(r.next_offset)]));
-        let behind = 0;
-        for (const key of projectedTopics) {
-          const topic = pipeline.codecs[key].topicName;
-          for (const { partition, high } of await admin.fetchTopicOffsets(topic)) {
-            if (BigInt(high) > 0n && (stored.get(`${topic}/${partition}`) ?? 0n) < BigInt(high)) behind += 1;
-          }
-        }
-        if (behind === 0) return;
-        if (Date.now() > deadline) throw new Error(`projections still behind on ${behind} partitions`);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+      const topics = projectedTopics.map((key) => pipeline.codecs[key].topicName);
+      await waitUntilCaughtUp(admin, pool, [{ groupId, topics }], { timeoutMs, pollMs: 200 });
     } finally {
       await admin.disconnect();
     }

@@ -6,24 +6,21 @@ export interface PartitionRange {
   high: number;
 }
 
-/** The next offset a consumer group stored for one partition, with the effects of its batches. */
-export interface StoredOffset {
-  topic: string;
-  partition: number;
-  next: number;
-}
+import type { StoredOffset } from '@leadflow/kit';
+
+export type { StoredOffset };
 
 const keyOf = (p: { topic: string; partition: number }) => `${p.topic}:${p.partition}`;
 
 /** How many records of `ranges` the stored offsets cover (a partition without an offset covers none). */
 export function recordsCovered(ranges: PartitionRange[], stored: StoredOffset[]): number {
-  const next = new Map(stored.map((s) => [keyOf(s), s.next]));
+  const next = new Map(stored.map((s) => [keyOf(s), Number(s.next)]));
   return ranges.reduce((sum, r) => sum + Math.max(0, Math.min(next.get(keyOf(r)) ?? r.low, r.high) - r.low), 0);
 }
 
 /** Whether the stored offsets reached the end of every range. */
 export function reachedEnds(ranges: PartitionRange[], stored: StoredOffset[]): boolean {
-  const next = new Map(stored.map((s) => [keyOf(s), s.next]));
+  const next = new Map(stored.map((s) => [keyOf(s), Number(s.next)]));
   return ranges.every((r) => r.high <= r.low || (next.get(keyOf(r)) ?? r.low) >= r.high);
 }
 

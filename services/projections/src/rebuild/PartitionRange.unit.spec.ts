@@ -13,12 +13,12 @@ describe('partition ranges of a replay', () => {
 
   it('count what stored offsets cover, a partition without one covering nothing and none beyond its end', () => {
     expect(recordsCovered(ranges, [])).toBe(0);
-    expect(recordsCovered(ranges, [{ topic: 'scores', partition: 0, next: 4 }])).toBe(4);
-    expect(recordsCovered(ranges, [{ topic: 'scores', partition: 0, next: 12 }, { topic: 'scores', partition: 1, next: 7 }])).toBe(12);
+    expect(recordsCovered(ranges, [{ topic: 'scores', partition: 0, next: 4n }])).toBe(4);
+    expect(recordsCovered(ranges, [{ topic: 'scores', partition: 0, next: 12n }, { topic: 'scores', partition: 1, next: 7n }])).toBe(12);
   });
 
   it('are reached when every partition with records has its end stored, empty ones needing no offset', () => {
-    expect(reachedEnds(ranges, [{ topic: 'scores', partition: 0, next: 10 }])).toBe(false);
-    expect(reachedEnds(ranges, [{ topic: 'scores', partition: 0, next: 10 }, { topic: 'scores', partition: 1, next: 8 }])).toBe(true);
+    expect(reachedEnds(ranges, [{ topic: 'scores', partition: 0, next: 10n }])).toBe(false);
+    expect(reachedEnds(ranges, [{ topic: 'scores', partition: 0, next: 10n }, { topic: 'scores', partition: 1, next: 8n }])).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type { Admin, Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
-import type { Codecs, Logger, TopicCodec } from '@leadflow/kit';
+import type { AnyTopicCodec, Codecs, Logger } from '@leadflow/kit';
 import type { ProjectionsConfig } from '../config';
 import type { RebuildNames } from './rebuildNames';
 
@@ -31,6 +31,6 @@ export interface RebuildRun {
   kafka: Kafka;
   admin: Admin;
   codecs: Codecs;
-  topics: TopicCodec<never>[];
+  topics: AnyTopicCodec[];
   logger: Logger;
 }

@@ -1,16 +1,13 @@
 import type { Admin, Producer } from 'kafkajs';
 import { Pool } from 'pg';
-import { connectPipeline, createLogger, createProducer, loadConfig, publishRecords, testing, type Pipeline } from '@leadflow/kit';
+import { connectPipeline, createLogger, createProducer, loadConfig, publishRecords, testing, waitUntilCaughtUp, type Pipeline } from '@leadflow/kit';
 import { projectionsConfigSchema, type ProjectionsConfig } from '../config';
 import { projectedCodecs } from '../kafka/projectedTopics';
 import { startProjections, type RunningProjections } from '../startProjections';
 import { projectionHistory } from './history/projectionHistory';
 import type { ProjectionRecord } from './history/ProjectionRecord';
-import { readStoredOffsets } from './db/readStoredOffsets';
-import { readPartitionRanges } from './kafka/readPartitionRanges';
 import { rebuildProjections } from './rebuildProjections';
 import { snapshotSchema, type SchemaSnapshot } from './snapshotSchema';
-import { waitForStoredOffsets } from './waitForStoredOffsets';
 
 const LIVE = 'analytics';
 /** A second projections service that is never rebuilt: what the live tables must equal. */
@@ -41,10 +38,8 @@ describe('leadflow projections rebuild on the real broker, registry and Postgres
 
   /** Waits until every running projections service applied everything on its topics. */
   const caughtUp = async (configs: ProjectionsConfig[]) => {
-    const ends = await readPartitionRanges(admin, topicNames());
-    for (const config of configs) {
-      await waitForStoredOffsets(() => readStoredOffsets(pool, config.PROJECTIONS_SCHEMA, groupOf(config)), ends, { stallMs: 30_000 });
-    }
+    const groups = configs.map((config) => ({ groupId: groupOf(config), topics: topicNames(), schema: config.PROJECTIONS_SCHEMA }));
+    await waitUntilCaughtUp(admin, pool, groups, { timeoutMs: 120_000, stallMs: 30_000 });
   };
 
   /** Both schemas at one moment (one transaction), so views that use now() agree. */

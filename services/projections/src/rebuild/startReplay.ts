@@ -1,8 +1,9 @@
 import { Partitioners, type Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
-import { runBatchConsumer, type Codecs, type Logger, type TopicCodec } from '@leadflow/kit';
+import { Registry } from 'prom-client';
+import { ConsumerMetrics, handlerFor, readStoredOffsets, runBatchConsumer, type AnyTopicCodec, type Codecs, type Logger } from '@leadflow/kit';
 import { projectBatch } from '../kafka/projectBatch';
-import { readStoredOffsets } from './db/readStoredOffsets';
+import { projectedTopics } from '../kafka/projectedTopics';
 import { RefusalTally } from './kafka/RefusalTally';
 import type { StoredOffset } from './PartitionRange';
 
@@ -17,13 +18,13 @@ export interface ReplaySettings {
   consumerGroupId: string;
   codecs: Codecs;
   /** The topics to replay. */
-  topics: TopicCodec<never>[];
+  topics: AnyTopicCodec[];
   logger: Logger;
 }
 
 export interface Replay {
   stored(): Promise<StoredOffset[]>;
-  /** Why the consumer stopped for good, once it did. */
+  /** Why the consumer cannot go on (a partition it halted), once it cannot. */
   failure(): Error | undefined;
   refused(): number;
   stop(): Promise<void>;
@@ -45,16 +46,16 @@ export async function startReplay(settings: ReplaySettings): Promise<Replay> {
     logger,
     codecs: settings.topics,
     deadLetters: tally,
-    handle: projectBatch() as never,
-  });
-  let failure: Error | undefined;
-  running.consumer.on(running.consumer.events.CRASH, ({ payload }) => {
-    if (!payload.restart) failure = payload.error;
+    handle: handlerFor(projectedTopics, projectBatch()),
+    metrics: new ConsumerMetrics(new Registry(), 'projections-rebuild'),
   });
   let stopped = false;
   return {
-    stored: () => readStoredOffsets(pool, schema, groupId),
-    failure: () => failure,
+    stored: () => readStoredOffsets(pool, groupId, schema),
+    failure: () => {
+      const [halted] = running.health.haltedPartitions();
+      return halted && new Error(`halted ${halted.topic}/${halted.partition} at offset ${halted.offset}: ${halted.reason}`);
+    },
     refused: () => tally.refused,
     stop: async () => {
       if (stopped) return;

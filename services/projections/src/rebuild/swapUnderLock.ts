@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
+import { readStoredOffsets } from '@leadflow/kit';
 import { countRowsPerTable } from './db/countRowsPerTable';
-import { readStoredOffsets } from './db/readStoredOffsets';
 import { swapSchemas } from './db/swapSchemas';
 import { readPartitionRanges } from './kafka/readPartitionRanges';
 import { recordsCovered, recordsIn, type PartitionRange, type StoredOffset } from './PartitionRange';
@@ -38,8 +38,8 @@ export async function swapUnderLock(run: RebuildRun, replay: Replay, startRanges
     const ends = keepLows(startRanges, await readPartitionRanges(run.admin, run.topics.map((t) => t.topicName)));
     await waitForStoredOffsets(replay.stored, ends, { ...limits, stallMs: Math.min(limits.stallMs, HELD_STALL_MS) });
     await replay.stop();
-    const stored = await readStoredOffsets(tx, names.rebuild, run.liveGroup);
-    const liveStored = await readStoredOffsets(tx, names.live, run.liveGroup);
+    const stored = await readStoredOffsets(tx, run.liveGroup, names.rebuild);
+    const liveStored = await readStoredOffsets(tx, run.liveGroup, names.live);
     const rows = tableRows(await countRowsPerTable(tx, names.live), await countRowsPerTable(tx, names.rebuild));
     const replaced = await swapSchemas(tx, names);
     await tx.query('commit');
@@ -74,7 +74,8 @@ function keepLows(start: PartitionRange[], now: PartitionRange[]): PartitionRang
 function replayedPerTopic(ranges: PartitionRange[], stored: StoredOffset[]): TopicReplayed[] {
   const byTopic = new Map<string, TopicReplayed>();
   for (const range of ranges) {
-    const next = stored.find((s) => s.topic === range.topic && s.partition === range.partition)?.next ?? range.low;
+    const found = stored.find((s) => s.topic === range.topic && s.partition === range.partition);
+    const next = found ? Number(found.next) : range.low;
     const topic = byTopic.get(range.topic) ?? { topic: range.topic, partitions: 0, records: 0 };
     byTopic.set(range.topic, { ...topic, partitions: topic.partitions + 1, records: topic.records + Math.max(0, next - range.low) });
   }

@@ -47,11 +47,12 @@ describe('time-driven re-grading', () => {
   });
 
   it('re-grades a silent lead at each crossing, within a second, once each, across a restart', async () => {
+    // started first: what is measured is re-grading by a running service, not its start-up
+    scoring = await startScoring(config);
     const now = Date.now();
     const vera = sampleJourneys(now, run.id)[0];
     if (!vera) throw new Error('no journey');
     const batch = validateBatch(vera.events.map((e) => ({ ...e, occurredAt: new Date(now).toISOString() })), 'test', now, () => '');
-    scoring = await startScoring(config);
 
     await publishRecords(producer, pipeline.codecs.engagement, batch.accepted.filter((a) => a.topicKey === 'engagement').map((a) => a.record as never));
     await publishRecords(producer, pipeline.codecs.conversation, batch.accepted.filter((a) => a.topicKey === 'conversation').map((a) => a.record as never));

@@ -104,7 +104,7 @@ export class JourneyWriter {
 
   /** A stage change the CRM reported, on the lifecycle topic. */
   changeStage<T extends LifecycleEvent['type']>(type: T, payload: PayloadOf<LifecycleEvent, T>, to: Stage | null): this {
-    this.lifecycle(type, payload as never);
+    this.lifecycle(type, payload);
     if (to) this.stage = to;
     return this;
   }
@@ -140,7 +140,7 @@ export class JourneyWriter {
     return this.stage;
   }
 
-  private lifecycle<T extends LifecycleEvent['type']>(type: T, payload: PayloadOf<LifecycleEvent, T>): this {
+  private lifecycle(type: LifecycleEvent['type'], payload: LifecycleEvent['payload']): this {
     this.records.push({ topicKey: 'lifecycle', record: { eventId: randomUUID(), leadId: this.leadId, occurredAt: this.at, type, payload } as LifecycleEvent });
     return this;
   }

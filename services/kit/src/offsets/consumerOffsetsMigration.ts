@@ -1,4 +1,4 @@
-import type { Migration } from './migrate';
+import type { Migration } from '../db/migrate';
 
 /** Consumer positions kept next to the rows they produced, so both commit in one transaction. */
 export const consumerOffsetsMigration: Migration = {

@@ -1,0 +1,65 @@
+import type { Message, Producer } from 'kafkajs';
+import type { Pool } from 'pg';
+import { inTransaction, type Migration } from '@leadflow/kit';
+import type { StoredDeadLetter } from './readDeadLetters';
+
+/** Which dead letters were re-driven: each goes back at most once, however often the command runs. */
+export const deadLetterRedrivesMigration: Migration = {
+  name: '001_dead_letter_redrives',
+  sql: `create table dead_letter_redrives (
+          dlq_topic text not null,
+          dlq_partition int not null,
+          dlq_offset bigint not null,
+          original_topic text not null,
+          redriven_at timestamptz not null default now(),
+          primary key (dlq_topic, dlq_partition, dlq_offset))`,
+};
+
+/** The header a re-driven record carries: where on the dead-letter topic it came from. */
+export const REDRIVEN_FROM_HEADER = 'leadflow-redriven-from';
+
+export interface RedriveResult {
+  /** Letters sent back (or, in a dry run, that would be). */
+  sent: StoredDeadLetter[];
+  /** Letters re-driven by an earlier run, left alone. */
+  alreadyRedriven: number;
+}
+
+/**
+ * Sends dead letters back to their original topics with their original key, bytes and headers,
+ * plus a provenance header. Each letter is claimed in Postgres in the transaction that waits for
+ * Kafka's acknowledgement, so re-driving twice sends once, and a failed send claims nothing.
+ */
+export async function redriveDeadLetters(
+  deps: { pool: Pool; producer: Producer; dlqTopic: string },
+  letters: StoredDeadLetter[],
+  options: { dryRun: boolean },
+): Promise<RedriveResult> {
+  return inTransaction(deps.pool, async (tx) => {
+    const sent: StoredDeadLetter[] = [];
+    for (const stored of letters) {
+      const { rowCount } = await tx.query(
+        `insert into dead_letter_redrives (dlq_topic, dlq_partition, dlq_offset, original_topic) values ($1, $2, $3, $4)
+         on conflict do nothing`,
+        [deps.dlqTopic, stored.partition, stored.offset, stored.letter.originalTopic],
+      );
+      if (rowCount) sent.push(stored);
+    }
+    if (options.dryRun) {
+      await tx.query('rollback; begin');
+      return { sent, alreadyRedriven: letters.length - sent.length };
+    }
+    const byTopic = new Map<string, Message[]>();
+    for (const { partition, offset, letter } of sent) {
+      const headers = Object.fromEntries(letter.headers.map((h) => [h.key, h.value]));
+      const message: Message = {
+        key: letter.key === undefined ? null : Buffer.from(letter.key, 'base64'),
+        value: letter.value === undefined ? null : Buffer.from(letter.value, 'base64'),
+        headers: { ...headers, [REDRIVEN_FROM_HEADER]: `${deps.dlqTopic}/${partition}/${offset}` },
+      };
+      byTopic.set(letter.originalTopic, [...(byTopic.get(letter.originalTopic) ?? []), message]);
+    }
+    for (const [topic, messages] of byTopic) await deps.producer.send({ topic, acks: -1, messages });
+    return { sent, alreadyRedriven: letters.length - sent.length };
+  });
+}

@@ -1,0 +1,2 @@
+export { classifyFault, transientKindOf, type FaultKind } from './classifyFault';
+export { backoffDelay, type BackoffPolicy } from './backoffDelay';

@@ -1,0 +1,73 @@
+import type { KafkaMessage } from 'kafkajs';
+import type { Pool, PoolClient } from 'pg';
+import type { AnyTopicCodec } from '../codec/createCodecs';
+import { inTransaction } from '../db/inTransaction';
+import { lockStoredOffset } from '../offsets/lockStoredOffset';
+import { storeOffset } from '../offsets/storeOffset';
+import type { BatchHandler } from './BatchHandler';
+import type { ConsumedRecord, RefusedRecord } from './ConsumedRecord';
+import type { DeadLetterPublisher } from './DeadLetterPublisher';
+
+export interface ApplyTarget {
+  pool: Pool;
+  groupId: string;
+  codec: AnyTopicCodec;
+  deadLetters: DeadLetterPublisher;
+  handle: BatchHandler<unknown>;
+  beforeBatch?: (tx: PoolClient) => Promise<void>;
+}
+
+export type ApplyOutcome =
+  | { kind: 'applied'; applied: number; deadLettered: number }
+  /** The records start after the stored offset: Kafka's position is ahead of Postgres. */
+  | { kind: 'behind'; stored: bigint };
+
+export interface ApplyOptions {
+  /** Apply even when the first record is after the stored offset (the offsets between hold no record). */
+  acceptStart?: boolean;
+  /** Dead-letter every record with this reason instead of handing them to the handler. */
+  refuseWith?: Error;
+}
+
+/**
+ * Applies consecutive records of one partition in one Postgres transaction: locks the partition's
+ * stored offset, skips what it already applied, decodes the rest, hands them to the handler,
+ * dead-letters what is undecodable or refused and stores the next offset — all or nothing.
+ * A registry that cannot be reached throws, so the transaction rolls back and nothing moves.
+ */
+export async function applyRecords(target: ApplyTarget, topic: string, partition: number, messages: KafkaMessage[], options: ApplyOptions = {}): Promise<ApplyOutcome> {
+  const first = messages[0];
+  const last = messages[messages.length - 1];
+  if (!first || !last) return { kind: 'applied', applied: 0, deadLettered: 0 };
+  return inTransaction(target.pool, async (tx) => {
+    await target.beforeBatch?.(tx);
+    const stored = await lockStoredOffset(tx, target.groupId, topic, partition);
+    if (BigInt(first.offset) > stored && !options.acceptStart) return { kind: 'behind', stored };
+    const fresh = messages.filter((m) => BigInt(m.offset) >= stored);
+    if (fresh.length === 0) return { kind: 'applied', applied: 0, deadLettered: 0 };
+    const refused: RefusedRecord[] = [];
+    const records: ConsumedRecord<unknown>[] = [];
+    for (const message of fresh) {
+      const record = toConsumed(topic, partition, message);
+      if (options.refuseWith) {
+        refused.push({ record, error: options.refuseWith });
+        continue;
+      }
+      const result = await target.codec.decode(message.value);
+      if (result.ok) records.push({ ...record, value: result.value });
+      else refused.push({ record, error: result.error });
+    }
+    if (records.length > 0) refused.push(...(await target.handle(records, tx)));
+    if (refused.length > 0) await target.deadLetters.publish(refused);
+    await storeOffset(tx, target.groupId, topic, partition, BigInt(last.offset) + 1n);
+    return { kind: 'applied', applied: fresh.length - refused.length, deadLettered: refused.length };
+  });
+}
+
+function toConsumed(topic: string, partition: number, message: KafkaMessage): Omit<ConsumedRecord<unknown>, 'value'> {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(message.headers ?? {})) {
+    if (value !== undefined) headers[key] = Array.isArray(value) ? value.map(String).join(',') : String(value);
+  }
+  return { topic, partition, offset: message.offset, key: message.key, raw: message.value, headers };
+}

@@ -1,0 +1,17 @@
+import type { Kafka, Producer } from 'kafkajs';
+import type { Pool } from 'pg';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { Codecs } from '../codec/createCodecs';
+
+/** What a consumer service's handlers and workers are built from. */
+export interface ConsumerServiceContext {
+  kafka: Kafka;
+  producer: Producer;
+  codecs: Codecs;
+  pool: Pool;
+  logger: Logger;
+  metrics: Registry;
+  /** The prefix of this run's topic names and group ids. */
+  namespace: string;
+}
