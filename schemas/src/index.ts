@@ -2,6 +2,7 @@ export * from './topics';
 export { toAvroRecord, type AvroSchema } from './avro/toAvroSchema';
 export { renderAvroSchemas } from './avro/renderAvroSchemas';
 export * from './events/common';
+export { text, unstorableTextReason } from './events/text';
 export * from './events/engagement';
 export * from './events/conversation';
 export * from './events/identity';
