@@ -4,6 +4,7 @@ import { commonConfig, connectPipeline, createLogger, loadConfig } from '@leadfl
 import { z } from 'zod';
 import { stack } from './commands/stack';
 import { runDemo } from './demo/runDemo';
+import { registerKeysCommand } from './keys/keysCommand';
 import { rebuildCommand, type RebuildCommandOptions } from './projections/rebuildCommand';
 import { rescore, type RescoreOptions } from './rescore/rescore';
 
@@ -55,6 +56,8 @@ program
   .action(async (options: RebuildCommandOptions) => {
     await rebuildCommand(options);
   });
+
+registerKeysCommand(program);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
