@@ -64,7 +64,7 @@ export const ingestConfigSchema = z
     INGEST_HEADERS_TIMEOUT_MS: millis(1000, 300_000, 5000),
     INGEST_KEEP_ALIVE_TIMEOUT_MS: millis(100, 300_000, 5000),
     /** Request bytes held at once (bodies read, or sent to Kafka and not yet acknowledged). */
-    INGEST_MAX_INFLIGHT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+    INGEST_MAX_INFLIGHT_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
     INGEST_MAX_INFLIGHT_EVENTS: z.coerce.number().int().min(1).default(50_000),
     /** Per API key: sustained events per second, and the burst a key may send at once. */
     INGEST_RATE_PER_KEY: z.coerce.number().min(1).default(20_000),
