@@ -13,4 +13,5 @@ export * from './events/sla';
 export * from './events/recycled';
 export * from './events/deadLetter';
 export * from './api/inboundEvent';
+export { openApiDocument } from './api/openApiDocument';
 export { describeIssues } from './describeIssues';

@@ -18,7 +18,7 @@ interface Answer {
   body: {
     accepted?: { index: number; eventId: string }[];
     rejected?: { index: number; code: string; errors: { path: string; message: string }[] }[];
-    error?: { code: string; message: string; details?: { rejected?: { code: string; errors: { path: string }[] }[] } };
+    error?: { code: string; message: string; details?: { rejected?: { index: number; code: string; errors: { path: string; message: string }[] }[] } };
   };
 }
 
@@ -236,6 +236,50 @@ describe('ingest at the edge, on the real Kafka and schema registry', () => {
       const answer = await post(web.key, '{"type":"page_viewed","__proto__":{"admin":true}}');
 
       expect([answer.status, answer.body.error?.code]).toEqual([400, 'malformed_json']);
+    });
+  });
+
+  describe('the OpenAPI document', () => {
+    interface Operation {
+      responses: Record<string, unknown>;
+      requestBody?: { content: { 'application/json': { schema: { oneOf: { oneOf: { $ref: string }[] }[] } } } };
+    }
+    let document: { openapi: string; paths: Record<string, Record<string, Operation>> };
+
+    beforeAll(async () => {
+      document = (await (await fetch(`${ingest.url}/openapi.json`)).json()) as typeof document;
+    });
+
+    it('describes every live route, each answering only with a documented status', async () => {
+      const answers: [string, string, number, string[]][] = [];
+      for (const [path, operations] of Object.entries(document.paths)) {
+        for (const [method, operation] of Object.entries(operations)) {
+          const response = await fetch(`${ingest.url}${path}`, {
+            method: method.toUpperCase(),
+            headers: method === 'post' ? { 'content-type': 'application/json', 'x-api-key': web.key } : {},
+            ...(method === 'post' ? { body: JSON.stringify(pageView('v-openapi')) } : {}),
+          });
+          answers.push([method, path, response.status, Object.keys(operation.responses)]);
+        }
+      }
+
+      expect(document.openapi).toBe('3.1.0');
+      expect(answers.filter(([, , status, documented]) => !documented.includes(String(status)))).toEqual([]);
+      expect(answers.map(([method, path]) => `${method} ${path}`).sort()).toEqual(
+        ['get /health/live', 'get /health/ready', 'get /metrics', 'get /openapi.json', 'options /v1/events', 'post /v1/events', 'post /v1/outcomes'].sort(),
+      );
+    });
+
+    it('lists exactly the event types each endpoint takes', async () => {
+      const typesOf = (path: string) =>
+        (document.paths[path]?.post?.requestBody?.content['application/json'].schema.oneOf[0]?.oneOf ?? []).map((ref) => ref.$ref.replace('#/components/schemas/Posted_', ''));
+      const documented = typesOf('/v1/events');
+      const probe = await post(capsule.key, [...documented, 'not_a_type'].map((type) => ({ type, occurredAt: new Date().toISOString(), anonymousId: 'v-openapi', payload: {} })));
+      const rejected = probe.body.rejected ?? probe.body.error?.details?.rejected ?? [];
+
+      expect(documented.length).toBe(17);
+      expect(typesOf('/v1/outcomes')).toEqual(expect.arrayContaining(['lead_contacted', 'campaign_cost_recorded']));
+      expect(rejected.filter((r) => r.errors.some((e) => /unknown event type/.test(e.message))).map((r) => r.index)).toEqual([documented.length]);
     });
   });
 

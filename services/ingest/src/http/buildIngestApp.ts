@@ -4,7 +4,7 @@ import type { Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import { v5 as uuidv5 } from 'uuid';
 import type { Codecs } from '@leadflow/kit';
-import { activityTopicKeys, outcomeTopicKeys } from '@leadflow/schemas';
+import { activityTopicKeys, openApiDocument, outcomeTopicKeys } from '@leadflow/schemas';
 import { InflightBudget } from '../admission/InflightBudget';
 import { RateLimiter } from '../admission/RateLimiter';
 import type { CoalescingProducer } from '../kafka/CoalescingProducer';
@@ -97,6 +97,9 @@ export function buildIngestApp(options: IngestAppOptions): FastifyInstance {
   app.get('/metrics', async (_req, reply) =>
     reply.header('content-type', options.metrics.contentType).send(await options.metrics.metrics()),
   );
+
+  const openApi = JSON.stringify(openApiDocument());
+  app.get('/openapi.json', async (_req, reply) => reply.header('content-type', 'application/json').send(openApi));
 
   app.options('/v1/events', async (request, reply) => answerPreflight(options.keys, originOf(request), reply));
   app.post('/v1/events', { onRequest: [authenticate(options.keys), admit] }, async (request, reply) => {
