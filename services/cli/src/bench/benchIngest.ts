@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +53,12 @@ async function rawProduce(codecs: Codecs, kafka: Parameters<typeof createProduce
   }
 }
 
+/** CPU time a process has used, user and system, in ms (Linux). */
+const cpuMsOf = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+};
+
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
@@ -82,7 +89,9 @@ async function benchIngest(options: IngestBenchOptions): Promise<IngestBenchRepo
       // A short warm-up, so connection set-up and JIT are not measured.
       await driveHttpLoad(url, headers, bodies.slice(0, Math.min(bodies.length, options.concurrency * 4)).map((b) => ({ ...b, json: b.json.replace(/"eventId":"[^"]+",/g, '') })), options.concurrency);
       console.log(`ingest: ${bodies.length} requests of ${size} event(s), ${options.concurrency} keep-alive clients`);
+      const cpuBefore = cpuMsOf(services[0]?.child.pid as number);
       const load = await driveHttpLoad(url, headers, bodies, options.concurrency);
+      const ingestCpuMs = cpuMsOf(services[0]?.child.pid as number) - cpuBefore;
       const eventsPerSec = perSec(load.acceptedEvents, load.elapsedMs);
       phases.push({
         eventsPerRequest: size,
@@ -93,6 +102,7 @@ async function benchIngest(options: IngestBenchOptions): Promise<IngestBenchRepo
         p50Ms: percentile(load.latenciesMs, 0.5),
         p99Ms: percentile(load.latenciesMs, 0.99),
         ratio: rawPerSec > 0 ? eventsPerSec / rawPerSec : 0,
+        ingestCpuMsPerRequest: ingestCpuMs / load.requests,
         statuses: load.statuses,
       });
     }
