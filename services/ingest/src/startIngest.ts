@@ -52,7 +52,8 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
     metrics,
     isStarted: () => started,
   });
-  const url = await app.listen({ host: '127.0.0.1', port: config.INGEST_PORT });
+  // A deep accept queue: in a burst of connections, an overflowing one resets clients instead of answering them.
+  const url = await app.listen({ host: '127.0.0.1', port: config.INGEST_PORT, backlog: 4096 });
   started = true;
   logger.info({ url }, 'ingest listening');
   return {
