@@ -60,10 +60,12 @@ export type PostedEventResult =
  * rules that span fields (a subject is required; event time may not lie in the future beyond the
  * allowed skew).
  */
-export function postedEventParser(accepted: readonly InboundTopicKey[] = activityTopicKeys): (input: unknown, nowMs: number) => PostedEventResult {
+export function postedEventParser(
+  accepted: readonly InboundTopicKey[] = activityTopicKeys,
+): (input: unknown, nowMs: number, maxAgeMs?: number) => PostedEventResult {
   const types = [...topicKeyOfEventType].filter(([, key]) => accepted.includes(key)).map(([type]) => type);
   const unknownType = `unknown event type; expected one of ${types.join(', ')}`;
-  return (input, nowMs) => {
+  return (input, nowMs, maxAgeMs) => {
     const envelope = postedEnvelope.safeParse(input);
     const issues: PostedEventIssue[] = envelope.success ? [] : envelope.error.issues.map(({ path, message }) => ({ path: path as (string | number)[], message }));
     const type = envelope.success ? envelope.data.type : (input as { type?: unknown } | null)?.type;
@@ -77,12 +79,12 @@ export function postedEventParser(accepted: readonly InboundTopicKey[] = activit
     if (!payload.success) issues.push(...payload.error.issues.map(({ path, message }) => ({ path: ['payload', ...(path as (string | number)[])], message })));
     if (!envelope.success || !payload.success) return { success: false, error: { issues } };
     const event = { ...envelope.data, topicKey: key, payload: payload.data as Record<string, unknown> };
-    issues.push(...crossFieldIssues(event, nowMs));
+    issues.push(...crossFieldIssues(event, nowMs, maxAgeMs));
     return issues.length === 0 ? { success: true, data: event } : { success: false, error: { issues } };
   };
 }
 
-function crossFieldIssues(event: ParsedPostedEvent, nowMs: number): PostedEventIssue[] {
+function crossFieldIssues(event: ParsedPostedEvent, nowMs: number, maxAgeMs: number | undefined): PostedEventIssue[] {
   const issues: PostedEventIssue[] = [];
   if (event.type === 'lead_identified') {
     const identified = event.payload as { leadId: string; anonymousId: string };
@@ -95,8 +97,12 @@ function crossFieldIssues(event: ParsedPostedEvent, nowMs: number): PostedEventI
   } else if (event.topicKey !== 'outcome' && !event.leadId && !event.anonymousId) {
     issues.push({ path: ['leadId'], message: 'either leadId or anonymousId is required' });
   }
-  if (Date.parse(event.occurredAt) > nowMs + MAX_FUTURE_SKEW_MS) {
+  const occurredAt = Date.parse(event.occurredAt);
+  if (occurredAt > nowMs + MAX_FUTURE_SKEW_MS) {
     issues.push({ path: ['occurredAt'], message: 'lies more than 5 minutes in the future' });
+  }
+  if (maxAgeMs !== undefined && occurredAt < nowMs - maxAgeMs) {
+    issues.push({ path: ['occurredAt'], message: `lies more than ${Math.round(maxAgeMs / 86_400_000)} days in the past, beyond what scoring takes` });
   }
   return issues;
 }

@@ -14,6 +14,14 @@ describe('posted events are checked at the door with the rules the consumers app
     expect(result.error?.issues).toEqual([{ path: ['occurredAt'], message: expect.stringMatching(/before 1970-01-01/) }]);
   });
 
+  it('refuses events older than the horizon it is given, which scoring would dead-letter', () => {
+    const yearMs = 365 * 86_400_000;
+    const old = { ...base, occurredAt: new Date(now - yearMs - 60_000).toISOString() };
+
+    expect(parse(old, now, yearMs).error?.issues).toEqual([{ path: ['occurredAt'], message: 'lies more than 365 days in the past, beyond what scoring takes' }]);
+    expect(parse(old, now).success).toBe(true);
+  });
+
   it('refuses lead and visitor ids that look like e-mail addresses, in the envelope and in an identification', () => {
     const identified = { type: 'lead_identified', occurredAt: base.occurredAt, payload: { anonymousId: 'v-1', leadId: 'ann@example.com' } };
 

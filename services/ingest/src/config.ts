@@ -58,6 +58,8 @@ export const ingestConfigSchema = z
     INGEST_WEBHOOK_SECRETS: webhookSecrets,
     INGEST_MAX_EVENTS_PER_REQUEST: z.coerce.number().int().min(1).max(10_000).default(500),
     INGEST_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+    /** Older events are refused at the door: keep it at most the scoring model's `maxEventAgeDays`, which dead-letters them. */
+    INGEST_MAX_EVENT_AGE_DAYS: z.coerce.number().positive().default(365),
     /** How long a request waits for Kafka's acknowledgement before it is answered 503. */
     INGEST_ACK_TIMEOUT_MS: millis(100, 60_000, 2000),
     INGEST_REQUEST_TIMEOUT_MS: millis(1000, 300_000, 10_000),

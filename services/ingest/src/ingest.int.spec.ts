@@ -225,11 +225,13 @@ describe('ingest at the edge, on the real Kafka and schema registry', () => {
   });
 
   describe('edge validation with the consumers’ rules', () => {
-    it('refuses event times before 1970 and e-mail addresses as ids, with the path', async () => {
-      const answer = await post(web.key, [pageView('v-edge', { occurredAt: '1969-07-20T20:17:00Z' }), pageView('ann@example.com')]);
+    it('refuses event times before 1970 or beyond scoring’s horizon, and e-mail addresses as ids, with the path', async () => {
+      const longAgo = new Date(Date.now() - 400 * 86_400_000).toISOString();
+      const answer = await post(web.key, [pageView('v-edge', { occurredAt: '1969-07-20T20:17:00Z' }), pageView('ann@example.com'), pageView('v-edge', { occurredAt: longAgo })]);
 
       expect(answer.status).toBe(400);
-      expect(answer.body.error?.details?.rejected?.map((r) => r.errors[0]?.path)).toEqual(['occurredAt', 'anonymousId']);
+      expect(answer.body.error?.details?.rejected?.map((r) => r.errors[0]?.path)).toEqual(['occurredAt', 'anonymousId', 'occurredAt']);
+      expect(answer.body.error?.details?.rejected?.[2]?.errors[0]?.message).toMatch(/more than 365 days in the past/);
     });
 
     it('answers prototype-poisoning JSON with 400, never 5xx', async () => {

@@ -37,6 +37,7 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
     webhookSecrets: config.INGEST_WEBHOOK_SECRETS,
     limits: {
       maxEvents: config.INGEST_MAX_EVENTS_PER_REQUEST,
+      maxEventAgeMs: config.INGEST_MAX_EVENT_AGE_DAYS * 86_400_000,
       maxBodyBytes: config.INGEST_MAX_BODY_BYTES,
       ackTimeoutMs: config.INGEST_ACK_TIMEOUT_MS,
       requestTimeoutMs: config.INGEST_REQUEST_TIMEOUT_MS,

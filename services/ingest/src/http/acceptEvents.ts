@@ -24,6 +24,7 @@ export interface AcceptContext {
   logger: Logger;
   maxEvents: number;
   ackTimeoutMs: number;
+  maxEventAgeMs: number;
   now: () => number;
   reportKafkaFailure: () => void;
 }
@@ -62,7 +63,7 @@ export async function acceptEvents(context: AcceptContext, request: FastifyReque
   }
   holds(request).reservations.push(reservation);
 
-  const batch = scopeIds(authorized(validateBatch(events, sender.source, context.now(), sender.idFor, sender.topics), sender.grant), sender.source);
+  const batch = scopeIds(authorized(validateBatch(events, sender.source, context.now(), sender.idFor, sender.topics, context.maxEventAgeMs), sender.grant), sender.source);
   for (const rejected of batch.rejected) refused(context, sender.source, rejected.code, 1);
   if (batch.accepted.length === 0) {
     const forbidden = batch.rejected.every((r) => r.code !== 'invalid');

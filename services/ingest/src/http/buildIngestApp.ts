@@ -19,6 +19,7 @@ import { verifyWebhookSignatures } from './verifyWebhookSignature';
 
 export interface IngestLimits {
   maxEvents: number;
+  maxEventAgeMs: number;
   maxBodyBytes: number;
   ackTimeoutMs: number;
   requestTimeoutMs: number;
@@ -86,6 +87,7 @@ export function buildIngestApp(options: IngestAppOptions): FastifyInstance {
     logger: options.logger,
     maxEvents: limits.maxEvents,
     ackTimeoutMs: limits.ackTimeoutMs,
+    maxEventAgeMs: limits.maxEventAgeMs,
     now,
     reportKafkaFailure: () => options.kafka.reportFailure(),
   };

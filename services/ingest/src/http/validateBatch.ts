@@ -31,7 +31,7 @@ export interface ValidatedBatch {
   rejected: RejectedEvent[];
 }
 
-type Parser = (input: unknown, nowMs: number) => PostedEventResult;
+type Parser = (input: unknown, nowMs: number, maxAgeMs?: number) => PostedEventResult;
 const parsers = new Map<readonly InboundTopicKey[], Parser>();
 
 /** Parsers are built once per endpoint's topic list, not per event. */
@@ -51,11 +51,13 @@ export function validateBatch(
   nowMs: number,
   newId: (index: number) => string,
   accepted: readonly InboundTopicKey[] = activityTopicKeys,
+  /** How old an event may be; older ones would be dead-lettered by scoring's horizon. */
+  maxAgeMs?: number,
 ): ValidatedBatch {
   const parse = parserFor(accepted);
   const batch: ValidatedBatch = { accepted: [], rejected: [] };
   events.forEach((input, index) => {
-    const result = parse(input, nowMs);
+    const result = parse(input, nowMs, maxAgeMs);
     if (!result.success) {
       const eventId = (input as { eventId?: unknown } | null)?.eventId;
       batch.rejected.push({
