@@ -14,4 +14,5 @@ export * from './events/recycled';
 export * from './events/deadLetter';
 export * from './api/inboundEvent';
 export { openApiDocument } from './api/openApiDocument';
+export { trackedLinkRequest, type TrackedLinkRequest } from './api/trackedLink';
 export { describeIssues } from './describeIssues';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { eventContext, eventId, subjectId } from '../events/common';
 import { topics } from '../topics';
 import { activityTopicKeys, outcomeTopicKeys, topicKeyOfEventType, type InboundTopicKey } from './inboundEvent';
+import { trackedLinkRequest } from './trackedLink';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -116,6 +117,28 @@ export function openApiDocument(): JsonSchema {
           ],
           requestBody: { required: true, content: { 'application/json': { schema: batchOf(outcomeTopicKeys) } } },
           responses: postResponses(),
+        },
+      },
+      '/v1/links': {
+        post: {
+          summary: 'create a tracked campaign link (secret keys)',
+          security: [{ apiKey: [] }],
+          requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(trackedLinkRequest) } } },
+          responses: {
+            201: answer('the link: its code and short URL', { type: 'object', properties: { code: { type: 'string' }, url: { type: 'string' } }, required: ['code', 'url'] }),
+            400: answer('the link is not valid (targets must be http or https)'),
+            401: answer('missing or unknown key'),
+            403: answer('not a secret key'),
+            415: answer('not application/json'),
+            503: answer('ingest is full or Kafka unreachable', problem, true),
+          },
+        },
+      },
+      '/l/{code}': {
+        get: {
+          summary: 'open a tracked link: redirects and emits link_opened with the campaign and the visitor cookie (lf_vid)',
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 302: { description: 'to the link’s target' }, 404: answer('no link has this code') },
         },
       },
       '/health/live': { get: { summary: 'the process is up', responses: { 200: { description: 'up' } } } },

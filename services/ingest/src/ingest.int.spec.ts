@@ -241,6 +241,40 @@ describe('ingest at the edge, on the real Kafka and schema registry', () => {
     });
   });
 
+  describe('tracked links', () => {
+    const createLink = (key: string, body: unknown) => post(key, body, {}, '/v1/links');
+    const open = (path: string, cookie?: string) => fetch(`${ingest.url}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+
+    it('creates a short link that redirects and emits link_opened with the campaign and the visitor cookie', async () => {
+      const created = await createLink(web.key, { campaign: 'spring-🌱', source: 'newsletter', medium: 'email', variant: 'b', targetUrl: 'https://www.example.com/pricing?x=1' });
+      const { code, url } = created.body as { code: string; url: string };
+
+      const first = await open(`/l/${code}`);
+      const visitor = /lf_vid=(v-[0-9a-f-]+)/.exec(first.headers.get('set-cookie') ?? '')?.[1];
+      const again = await open(`/l/${code}`, `other=1; lf_vid=${visitor}`);
+
+      expect(created.status).toBe(201);
+      expect(url).toBe(`${ingest.url}/l/${code}`);
+      expect([first.status, first.headers.get('location')]).toEqual([302, 'https://www.example.com/pricing?x=1']);
+      expect(visitor).toBeDefined();
+      expect([again.status, again.headers.get('set-cookie')]).toEqual([302, null]);
+      const opened = (await engagement()).filter((e) => e.type === 'link_opened' && e.context?.linkId === code);
+      expect(opened.map((e) => e.anonymousId)).toEqual([visitor, visitor]);
+      expect(opened[0]?.context).toMatchObject({ campaignId: 'spring-🌱', utmSource: 'newsletter', utmMedium: 'email', variant: 'b' });
+      expect(opened[0]?.payload).toEqual({ linkId: code });
+    });
+
+    it('answers 404 to unknown codes, and refuses targets that are not http(s) and browser keys', async () => {
+      const ftp = await createLink(web.key, { campaign: 'c', source: 's', medium: 'm', targetUrl: 'javascript:alert(1)' });
+      const fromBrowser = await createLink(browser.key, { campaign: 'c', source: 's', medium: 'm', targetUrl: 'https://www.example.com' });
+
+      expect((await open('/l/zzzzzzzz')).status).toBe(404);
+      expect((await open('/l/..%2Fetc')).status).toBe(404);
+      expect([ftp.status, ftp.body.error?.code]).toEqual([400, 'invalid_link']);
+      expect(fromBrowser.status).toBe(403);
+    });
+  });
+
   describe('the OpenAPI document', () => {
     interface Operation {
       responses: Record<string, unknown>;
@@ -268,7 +302,7 @@ describe('ingest at the edge, on the real Kafka and schema registry', () => {
       expect(document.openapi).toBe('3.1.0');
       expect(answers.filter(([, , status, documented]) => !documented.includes(String(status)))).toEqual([]);
       expect(answers.map(([method, path]) => `${method} ${path}`).sort()).toEqual(
-        ['get /health/live', 'get /health/ready', 'get /metrics', 'get /openapi.json', 'options /v1/events', 'post /v1/events', 'post /v1/outcomes'].sort(),
+        ['get /health/live', 'get /health/ready', 'get /l/{code}', 'get /metrics', 'get /openapi.json', 'options /v1/events', 'post /v1/events', 'post /v1/links', 'post /v1/outcomes'].sort(),
       );
     });
 

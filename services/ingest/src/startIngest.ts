@@ -1,11 +1,13 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { ConfigError, connectPipeline, createLogger, type Stoppable } from '@leadflow/kit';
+import { ConfigError, connectPipeline, createLogger, createPool, migrate, type Stoppable } from '@leadflow/kit';
 import type { IngestConfig } from './config';
 import { buildIngestApp } from './http/buildIngestApp';
 import { CoalescingProducer } from './kafka/CoalescingProducer';
 import { createIngestProducer } from './kafka/createIngestProducer';
 import { KafkaReadiness } from './kafka/KafkaReadiness';
 import { ApiKeyDirectory } from './keys/ApiKeyDirectory';
+import { linksMigrations } from './links/linksMigrations';
+import { TrackedLinkStore } from './links/TrackedLinkStore';
 
 export interface RunningIngest extends Stoppable {
   url: string;
@@ -20,6 +22,8 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
   }
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
+  const pool = await createPool(config.DATABASE_URL, { max: 4 });
+  await migrate(pool, 'ingest', linksMigrations);
   const { kafka, codecs } = await connectPipeline('leadflow-ingest', config, logger);
   const producer = await createIngestProducer(kafka);
   const admin = kafka.admin();
@@ -52,6 +56,7 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
     logger,
     metrics,
     isStarted: () => started,
+    links: new TrackedLinkStore(pool),
   });
   // A deep accept queue: in a burst of connections, an overflowing one resets clients instead of answering them.
   const url = await app.listen({ host: '127.0.0.1', port: config.INGEST_PORT, backlog: 4096 });
@@ -66,6 +71,7 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
       await app.close();
       await producer.disconnect();
       await admin.disconnect();
+      await pool.end();
     },
   };
 }

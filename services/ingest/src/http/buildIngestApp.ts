@@ -9,6 +9,8 @@ import { InflightBudget } from '../admission/InflightBudget';
 import { RateLimiter } from '../admission/RateLimiter';
 import type { CoalescingProducer } from '../kafka/CoalescingProducer';
 import type { ApiKeyDirectory, ApiKeyGrant } from '../keys/ApiKeyDirectory';
+import { registerLinkRoutes } from '../links/linkRoutes';
+import type { TrackedLinkStore } from '../links/TrackedLinkStore';
 import { acceptEvents, type AcceptContext } from './acceptEvents';
 import { admitRequest } from './admission';
 import { answerPreflight, checkOrigin, corsHeaders } from './browserAccess';
@@ -43,6 +45,8 @@ export interface IngestAppOptions {
   metrics: Registry;
   /** Started and not stopping. */
   isStarted: () => boolean;
+  /** Tracked links (`POST /v1/links`, `GET /l/<code>`). */
+  links: TrackedLinkStore;
   now?: () => number;
 }
 
@@ -118,6 +122,18 @@ export function buildIngestApp(options: IngestAppOptions): FastifyInstance {
       grant,
       idFor: idsForRequest(grant.source, idempotencyKey),
     });
+  });
+
+  registerLinkRoutes(app, {
+    store: options.links,
+    codecs: options.codecs,
+    producer: options.producer,
+    metrics,
+    logger: options.logger,
+    ackTimeoutMs: limits.ackTimeoutMs,
+    now,
+    guard: [authenticate(options.keys), admit],
+    grantOf: (request) => grants.get(request),
   });
 
   // Webhooks are verified over the exact bytes received, so their body is parsed only after that.
