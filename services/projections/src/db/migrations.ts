@@ -3,6 +3,7 @@ import { campaignCostsTable } from './tables/campaignCostsTable';
 import { gradeDailyTable } from './tables/gradeDailyTable';
 import { leadCurrentTable } from './tables/leadCurrentTable';
 import { leadTransitionsTable } from './tables/leadTransitionsTable';
+import { linkOpensTable } from './tables/linkOpensTable';
 import { salesActivityTable } from './tables/salesActivityTable';
 import { slaFactsTable } from './tables/slaFactsTable';
 import { visitorsTable } from './tables/visitorsTable';
@@ -10,6 +11,7 @@ import { campaignPerformanceView } from './views/campaignPerformanceView';
 import { funnelDailyView } from './views/funnelDailyView';
 import { gradeCalibrationView } from './views/gradeCalibrationView';
 import { gradeDistributionDailyView } from './views/gradeDistributionDailyView';
+import { linkOpensDailyView } from './views/linkOpensDailyView';
 import { slaPerformanceView } from './views/slaPerformanceView';
 import { successMetricsView } from './views/successMetricsView';
 import { untouchedSqlsView } from './views/untouchedSqlsView';
@@ -26,6 +28,7 @@ export const projectionMigrations: Migration[] = [
   campaignCostsTable,
   visitorsTable,
   gradeDailyTable,
+  linkOpensTable,
   funnelDailyView,
   slaPerformanceView,
   untouchedSqlsView,
@@ -33,4 +36,5 @@ export const projectionMigrations: Migration[] = [
   gradeCalibrationView,
   gradeDistributionDailyView,
   successMetricsView,
+  linkOpensDailyView,
 ];

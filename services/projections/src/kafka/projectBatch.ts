@@ -1,5 +1,6 @@
 import type { BatchHandler } from '@leadflow/kit';
-import type { LeadScored, OutcomeEvent, SlaEvent } from '@leadflow/schemas';
+import type { EngagementEvent, LeadScored, OutcomeEvent, SlaEvent } from '@leadflow/schemas';
+import { insertLinkOpens } from '../db/insertLinkOpens';
 import { insertSlaFacts } from '../db/insertSlaFacts';
 import { upsertVisitors } from '../db/upsertVisitors';
 import { foldVisitorSightings, slaFactsOf, type StageEvent, type VisitEvent } from '../domain';
@@ -42,6 +43,9 @@ export function projectBatch(): BatchHandler<ProjectedValue> {
           await projectOutcomes(tx, values as OutcomeEvent[]);
           break;
         case 'engagement':
+          await upsertVisitors(tx, foldVisitorSightings(values as VisitEvent[]));
+          await insertLinkOpens(tx, values as EngagementEvent[]);
+          break;
         case 'identity':
           await upsertVisitors(tx, foldVisitorSightings(values as VisitEvent[]));
           break;
