@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 
 /** Epoch milliseconds; Avro `long` with the `timestamp-millis` logical type. */
 export const timestampMillis = z.int().min(0).meta({ avroLogicalType: 'timestamp-millis' });
@@ -12,7 +13,7 @@ export const subjectId = z
   .max(128)
   .regex(/^[A-Za-z0-9._:@+-]+$/, 'may contain only letters, digits and . _ : @ + -');
 
-const shortText = z.string().max(256);
+const shortText = text({ max: 256 });
 
 /** Attribution and device context carried by inbound events. */
 export const eventContext = z.object({
@@ -25,7 +26,7 @@ export const eventContext = z.object({
   utmTerm: shortText.optional(),
   variant: shortText.optional(),
   sessionId: shortText.optional(),
-  userAgent: z.string().max(1024).optional(),
+  userAgent: text({ max: 1024 }).optional(),
   country: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE')
@@ -38,7 +39,7 @@ export const inboundEnvelope = {
   eventId,
   occurredAt: timestampMillis,
   receivedAt: timestampMillis,
-  source: z.string().min(1).max(128),
+  source: text({ min: 1, max: 128 }),
   leadId: subjectId.optional(),
   anonymousId: subjectId.optional(),
   context: eventContext.optional(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { text } from './text';
 
 const confidence = z.number().min(0).max(1);
-const text = z.string().max(2000);
+const freeText = text({ max: 2000 });
 
 export const bantDimensions = ['budget', 'authority', 'need', 'timeline'] as const;
 export type BantDimension = (typeof bantDimensions)[number];
@@ -16,10 +17,10 @@ export const qualificationValue = z.object({
   budgetMin: z.number().min(0).optional(),
   budgetMax: z.number().min(0).optional(),
   budgetApproved: z.boolean().optional(),
-  role: z.string().max(256).optional(),
+  role: text({ max: 256 }).optional(),
   isDecisionMaker: z.boolean().optional(),
   stakeholders: z.int().min(0).max(1000).optional(),
-  painPoints: z.array(z.string().max(256)).max(20).optional(),
+  painPoints: z.array(text({ max: 256 })).max(20).optional(),
   priority: z.enum(['low', 'medium', 'high']).optional(),
   monthsToPurchase: z.number().min(0).max(120).optional(),
   evaluationStage: z.enum(evaluationStages).optional(),
@@ -27,7 +28,7 @@ export const qualificationValue = z.object({
 
 /** Payloads of `leads.conversation.v1`, by event type. */
 export const conversationPayloads = {
-  question_asked: z.object({ text, topic: z.string().max(256), specificity: confidence }),
+  question_asked: z.object({ text: freeText, topic: text({ max: 256 }), specificity: confidence }),
   qualification_captured: z.object({
     dimension: z.enum(bantDimensions),
     value: qualificationValue,
@@ -36,8 +37,8 @@ export const conversationPayloads = {
   profile_captured: z.object({
     companySize: z.int().min(1).max(10_000_000).optional(),
     annualRevenue: z.number().min(0).optional(),
-    industry: z.string().max(128).optional(),
-    role: z.string().max(256).optional(),
+    industry: text({ max: 128 }).optional(),
+    role: text({ max: 256 }).optional(),
     seniority: z.enum(seniorities).optional(),
     country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE').optional(),
   }),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { text } from './text';
 
 const seconds = z.int().min(0).max(86_400);
-const id = z.string().min(1).max(256);
+const id = text({ min: 1, max: 256 });
 
 export const assetTypes = ['whitepaper', 'video', 'webinar', 'case_study', 'pricing', 'demo', 'docs'] as const;
 export const interactiveTools = ['roi_calculator', 'assessment', 'configurator'] as const;
@@ -9,7 +10,7 @@ export const interactiveTools = ['roi_calculator', 'assessment', 'configurator']
 /** Payloads of `leads.engagement.v1`, by event type. */
 export const engagementPayloads = {
   session_started: z.object({ returning: z.boolean() }),
-  page_viewed: z.object({ url: z.string().min(1).max(2048), durationSec: seconds.optional() }),
+  page_viewed: z.object({ url: text({ min: 1, max: 2048 }), durationSec: seconds.optional() }),
   content_consumed: z.object({
     assetId: id,
     assetType: z.enum(assetTypes),

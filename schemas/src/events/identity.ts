@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { subjectId } from './common';
+import { text } from './text';
 
 /** Payloads of `leads.identity.v1`, by event type. */
 export const identityPayloads = {
@@ -7,7 +8,7 @@ export const identityPayloads = {
     anonymousId: subjectId,
     leadId: subjectId,
     email: z.email().max(320).optional(),
-    name: z.string().max(256).optional(),
-    company: z.string().max(256).optional(),
+    name: text({ max: 256 }).optional(),
+    company: text({ max: 256 }).optional(),
   }),
 };

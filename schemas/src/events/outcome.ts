@@ -1,20 +1,21 @@
 import { z } from 'zod';
 import { timestampMillis } from './common';
+import { text } from './text';
 
-const reason = z.string().min(1).max(512);
+const reason = text({ min: 1, max: 512 });
 const amount = z.number().min(0);
 
 /** Payloads of `leads.outcome.v1` (sales outcomes from the CRM, and campaign spend), by event type. */
 export const outcomePayloads = {
-  lead_accepted: z.object({ by: z.string().max(256).optional() }),
+  lead_accepted: z.object({ by: text({ max: 256 }).optional() }),
   lead_rejected: z.object({ reason }),
-  lead_contacted: z.object({ channel: z.string().min(1).max(64), by: z.string().min(1).max(256) }),
+  lead_contacted: z.object({ channel: text({ min: 1, max: 64 }), by: text({ min: 1, max: 256 }) }),
   opportunity_created: z.object({ amount }),
   deal_won: z.object({ amount }),
   deal_lost: z.object({ reason }),
   lead_disqualified: z.object({ reason }),
   campaign_cost_recorded: z.object({
-    campaignId: z.string().min(1).max(256),
+    campaignId: text({ min: 1, max: 256 }),
     amount,
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
     from: timestampMillis,

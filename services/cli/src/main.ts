@@ -6,6 +6,7 @@ import { stack } from './commands/stack';
 import { dlqCommand } from './dlq/dlqCommand';
 import { statusCommand } from './status/statusCommand';
 import { runDemo } from './demo/runDemo';
+import { registerKeysCommand } from './keys/keysCommand';
 import { rebuildCommand, type RebuildCommandOptions } from './projections/rebuildCommand';
 import { rescore, type RescoreOptions } from './rescore/rescore';
 import { simulateCommand } from './simulate/simulateCommand';
@@ -38,7 +39,7 @@ program
   .command('simulate')
   .description('send realistic lead activity to ingest at a given rate: generated leads in the demo’s scenarios and anonymous visitors')
   .option('--ingest-url <url>', 'the ingest API', 'http://127.0.0.1:18080')
-  .option('--api-key <key>', 'an ingest API key (INGEST_API_KEYS)', 'demo-key')
+  .option('--api-key <key>', 'an ingest API key (`leadflow keys create`, or the one `leadflow start` printed); default $LEADFLOW_API_KEY', process.env.LEADFLOW_API_KEY)
   .option('--rate <events/s>', 'events per second', '50')
   .option('--leads <n>', 'generated leads', '100')
   .option('--visitors <n>', 'anonymous visitors who never identify (default: 5 per lead)')
@@ -95,6 +96,8 @@ program
   .action(async (options: { maxLag: string }) => {
     process.exitCode = await statusCommand(options);
   });
+
+registerKeysCommand(program);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

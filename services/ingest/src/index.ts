@@ -2,4 +2,5 @@ export { ingestConfigSchema, type IngestConfig } from './config';
 export { startIngest, type RunningIngest } from './startIngest';
 export { buildIngestApp } from './http/buildIngestApp';
 export { validateBatch } from './http/validateBatch';
-export { signWebhook, verifyWebhookSignature } from './http/verifyWebhookSignature';
+export { signWebhook, verifyWebhookSignature, verifyWebhookSignatures } from './http/verifyWebhookSignature';
+export * from './keys';

@@ -32,9 +32,19 @@ interface ComposeService {
 const compose = load(read('docker-compose.yml')) as { services: Record<string, ComposeService> };
 const leadflow = Object.entries(compose.services).filter(([, service]) => service.image === 'leadflow:local');
 
-/** `${NAME:-default}` as Compose resolves it when NAME is not set. */
+/** A value an operator gives for each `${NAME:?why}` Compose requires. */
+const required: Record<string, string> = { INGEST_API_KEYS: 'lf_sk_operator-key-0001:crm' };
+
+/** `${NAME:-default}` as Compose resolves it when NAME is not set; `${NAME:?why}` as the operator sets it. */
 const withDefaults = (environment: Record<string, string | number>) =>
-  Object.fromEntries(Object.entries(environment).map(([name, value]) => [name, String(value).replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1')]));
+  Object.fromEntries(
+    Object.entries(environment).map(([name, value]) => [
+      name,
+      String(value)
+        .replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1')
+        .replace(/\$\{([A-Z_]+):\?[^}]*\}/g, (_, variable: string) => required[variable] ?? ''),
+    ]),
+  );
 
 describe('docker-compose.yml', () => {
   it('runs each of the four services from the one image, chosen by the command', () => {

@@ -44,9 +44,16 @@ describe('simulated traffic', () => {
 
 describe('leadflow simulate options', () => {
   it('defaults to 100 leads, 5 visitors per lead, 50 events/s on the local ingest', () => {
-    expect(parseSimulationOptions({})).toEqual({
+    expect(parseSimulationOptions({ apiKey: 'lf_sk_0123456789' })).toEqual({
       ok: true,
-      value: { ingestUrl: 'http://127.0.0.1:18080', apiKey: 'demo-key', rate: 50, leads: 100, visitors: 500, seed: 20_261_125 },
+      value: { ingestUrl: 'http://127.0.0.1:18080', apiKey: 'lf_sk_0123456789', rate: 50, leads: 100, visitors: 500, seed: 20_261_125 },
+    });
+  });
+
+  it('asks for a key, since ingest has no built-in one', () => {
+    expect(parseSimulationOptions({})).toEqual({
+      ok: false,
+      errors: ['--api-key: required (or LEADFLOW_API_KEY): the key `leadflow start` printed, or one from `leadflow keys create`'],
     });
   });
 
@@ -55,7 +62,7 @@ describe('leadflow simulate options', () => {
       ok: false,
       errors: [
         '--ingest-url: ftp://x is not an http(s) URL',
-        '--api-key: ingest keys have at least 8 characters',
+        '--api-key: ingest keys have at least 12 characters',
         '--rate: 0 is not a whole number from 1 to 100000',
         '--leads: -1 is not a whole number from 0 to 1000000',
       ],

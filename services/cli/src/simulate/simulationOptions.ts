@@ -21,8 +21,9 @@ export function parseSimulationOptions(raw: { ingestUrl?: string; apiKey?: strin
   const errors: string[] = [];
   const ingestUrl = raw.ingestUrl ?? 'http://127.0.0.1:18080';
   if (!URL.canParse(ingestUrl) || !/^https?:$/.test(new URL(ingestUrl).protocol)) errors.push(`--ingest-url: ${ingestUrl} is not an http(s) URL`);
-  const apiKey = raw.apiKey ?? 'demo-key';
-  if (apiKey.length < 8) errors.push('--api-key: ingest keys have at least 8 characters');
+  const apiKey = raw.apiKey ?? '';
+  if (apiKey === '') errors.push('--api-key: required (or LEADFLOW_API_KEY): the key `leadflow start` printed, or one from `leadflow keys create`');
+  else if (apiKey.length < 12) errors.push('--api-key: ingest keys have at least 12 characters');
   const rate = wholeNumber(errors, '--rate', raw.rate, 50, 1, 100_000);
   const leads = wholeNumber(errors, '--leads', raw.leads, 100, 0, 1_000_000);
   const visitors = wholeNumber(errors, '--visitors', raw.visitors, Math.max(0, leads) * 5, 0, 10_000_000);

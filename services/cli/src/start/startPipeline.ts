@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadConfig } from '@leadflow/kit';
 import { repoRoot, stackUp } from '../commands/stack';
 import { formatListening, type StackAddresses } from './formatListening';
+import { ensureIngestKeys } from './ensureIngestKeys';
 import { clashingPorts, planInstances } from './planInstances';
 import { startConfigSchema } from './startConfig';
 import type { StartOptions } from './startOptions';
@@ -32,7 +33,8 @@ export async function startPipeline(options: StartOptions, env: NodeJS.ProcessEn
   if (clashes.length > 0) throw new Error(`ports clash:\n  ${clashes.join('\n  ')}`);
   const stack = options.stack ? stackUp(env) : configuredStack(env);
   if (!stack) return 1;
-  const serviceEnv = { ...env, ...stack, BIND_ADDRESS: ports.bindAddress };
+  const keyed = options.services.includes('ingest') ? ensureIngestKeys(env) : env;
+  const serviceEnv = { ...keyed, ...stack, BIND_ADDRESS: ports.bindAddress };
   const probeHost = ['0.0.0.0', '::', ''].includes(ports.bindAddress) ? '127.0.0.1' : ports.bindAddress;
   const logDir = join(repoRoot, '.logs', 'start');
   mkdirSync(logDir, { recursive: true });

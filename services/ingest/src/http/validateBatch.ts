@@ -1,11 +1,10 @@
 import {
   activityTopicKeys,
-  parsePostedEvent,
-  payloadSchemaOf,
-  topicKeyOfEventType,
+  postedEventParser,
   type ActivityEvent,
   type InboundTopicKey,
   type OutcomeEvent,
+  type PostedEventResult,
 } from '@leadflow/schemas';
 
 /** A validated event on its way to its topic. */
@@ -13,18 +12,38 @@ export type InboundRecord = ActivityEvent | OutcomeEvent;
 
 export interface RejectedEvent {
   index: number;
+  /** `invalid` unless the key may not send it (`forbidden_event_type`, `forbidden_subject`). */
+  code: 'invalid' | 'forbidden_event_type' | 'forbidden_subject';
   eventId?: string;
   errors: { path: string; message: string }[];
 }
 
+export interface AcceptedEvent {
+  index: number;
+  record: InboundRecord;
+  topicKey: InboundTopicKey;
+  /** Whether the sender gave the event's id (else it was assigned). */
+  clientEventId: boolean;
+}
+
 export interface ValidatedBatch {
-  accepted: { index: number; record: InboundRecord; topicKey: InboundTopicKey }[];
+  accepted: AcceptedEvent[];
   rejected: RejectedEvent[];
 }
 
+type Parser = (input: unknown, nowMs: number, maxAgeMs?: number) => PostedEventResult;
+const parsers = new Map<readonly InboundTopicKey[], Parser>();
+
+/** Parsers are built once per endpoint's topic list, not per event. */
+function parserFor(accepted: readonly InboundTopicKey[]): Parser {
+  let parser = parsers.get(accepted);
+  if (!parser) parsers.set(accepted, (parser = postedEventParser(accepted)));
+  return parser;
+}
+
 /**
- * Validates every posted event and turns the valid ones into topic records: event time as epoch
- * milliseconds, receive time and source stamped, an id assigned when the client gave none.
+ * Validates every posted event once and turns the valid ones into topic records: event time as
+ * epoch milliseconds, receive time and source stamped, an id assigned when the client gave none.
  */
 export function validateBatch(
   events: unknown[],
@@ -32,23 +51,24 @@ export function validateBatch(
   nowMs: number,
   newId: (index: number) => string,
   accepted: readonly InboundTopicKey[] = activityTopicKeys,
+  /** How old an event may be; older ones would be dead-lettered by scoring's horizon. */
+  maxAgeMs?: number,
 ): ValidatedBatch {
+  const parse = parserFor(accepted);
   const batch: ValidatedBatch = { accepted: [], rejected: [] };
   events.forEach((input, index) => {
-    const result = parsePostedEvent(input, nowMs, accepted);
+    const result = parse(input, nowMs, maxAgeMs);
     if (!result.success) {
       const eventId = (input as { eventId?: unknown } | null)?.eventId;
       batch.rejected.push({
         index,
+        code: 'invalid',
         ...(typeof eventId === 'string' ? { eventId } : {}),
         errors: result.error.issues.map((i) => ({ path: i.path.join('.') || '(event)', message: i.message })),
       });
       return;
     }
-    const posted = result.data;
-    const topicKey = topicKeyOfEventType.get(posted.type);
-    if (!topicKey) throw new TypeError(`validated type ${posted.type} has no topic`);
-    const payload = payloadSchemaOf(topicKey, posted.type).parse(posted.payload ?? {}) as Record<string, unknown>;
+    const { topicKey, payload, ...posted } = result.data;
     const identified = posted.type === 'lead_identified';
     const leadId = identified ? (payload.leadId as string) : posted.leadId;
     const anonymousId = identified ? (payload.anonymousId as string) : posted.anonymousId;
@@ -63,7 +83,7 @@ export function validateBatch(
       ...(posted.context ? { context: posted.context } : {}),
       payload,
     } as InboundRecord;
-    batch.accepted.push({ index, record, topicKey });
+    batch.accepted.push({ index, record, topicKey, clientEventId: posted.eventId !== undefined });
   });
   return batch;
 }

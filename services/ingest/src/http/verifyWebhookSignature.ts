@@ -31,3 +31,17 @@ export function verifyWebhookSignature(header: string | undefined, secret: strin
   }
   return { ok: true };
 }
+
+/**
+ * Verifies against each of a source's secrets (two while one replaces the other): a signature by
+ * either is good; otherwise the first secret's refusal is the answer.
+ */
+export function verifyWebhookSignatures(header: string | undefined, secrets: readonly string[], rawBody: string, nowMs: number): SignatureCheck {
+  let first: SignatureCheck | undefined;
+  for (const secret of secrets) {
+    const check = verifyWebhookSignature(header, secret, rawBody, nowMs);
+    if (check.ok) return check;
+    first ??= check;
+  }
+  return first ?? { ok: false, code: 'unknown_source', message: 'the source has no webhook secret' };
+}

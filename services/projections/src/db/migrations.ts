@@ -5,6 +5,7 @@ import { leadScoreAtFunction } from './functions/leadScoreAtFunction';
 import { leadCurrentScoreDecay } from './tables/leadCurrentScoreDecay';
 import { leadCurrentTable } from './tables/leadCurrentTable';
 import { leadTransitionsTable } from './tables/leadTransitionsTable';
+import { linkOpensTable } from './tables/linkOpensTable';
 import { salesActivityTable } from './tables/salesActivityTable';
 import { slaFactsTable } from './tables/slaFactsTable';
 import { visitorsTable } from './tables/visitorsTable';
@@ -13,6 +14,7 @@ import { funnelDailyView } from './views/funnelDailyView';
 import { gradeCalibrationView } from './views/gradeCalibrationView';
 import { gradeDistributionDailyView } from './views/gradeDistributionDailyView';
 import { leadCurrentNowView } from './views/leadCurrentNowView';
+import { linkOpensDailyView } from './views/linkOpensDailyView';
 import { slaPerformanceView } from './views/slaPerformanceView';
 import { successMetricsView } from './views/successMetricsView';
 import { untouchedSqlsView } from './views/untouchedSqlsView';
@@ -30,6 +32,7 @@ export const projectionMigrations: Migration[] = [
   visitorsTable,
   gradeDailyTable,
   leadCurrentScoreDecay,
+  linkOpensTable,
   funnelDailyView,
   slaPerformanceView,
   untouchedSqlsView,
@@ -39,4 +42,5 @@ export const projectionMigrations: Migration[] = [
   successMetricsView,
   leadScoreAtFunction,
   leadCurrentNowView,
+  linkOpensDailyView,
 ];

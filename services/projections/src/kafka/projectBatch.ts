@@ -1,6 +1,7 @@
 import type { BatchHandler } from '@leadflow/kit';
-import type { LeadScored, OutcomeEvent, SlaEvent } from '@leadflow/schemas';
+import type { EngagementEvent, LeadScored, OutcomeEvent, SlaEvent } from '@leadflow/schemas';
 import { deleteRetractedFacts } from '../db/deleteRetractedFacts';
+import { insertLinkOpens } from '../db/insertLinkOpens';
 import { insertSlaFacts } from '../db/insertSlaFacts';
 import { upsertVisitors } from '../db/upsertVisitors';
 import { foldVisitorSightings, retractedEventIds, slaFactsOf, type StageEvent, type VisitEvent } from '../domain';
@@ -44,6 +45,9 @@ export function projectBatch(): BatchHandler<ProjectedValue> {
           await projectOutcomes(tx, values as OutcomeEvent[]);
           break;
         case 'engagement':
+          await upsertVisitors(tx, foldVisitorSightings(values as VisitEvent[]));
+          await insertLinkOpens(tx, values as EngagementEvent[]);
+          break;
         case 'identity':
           await upsertVisitors(tx, foldVisitorSightings(values as VisitEvent[]));
           break;

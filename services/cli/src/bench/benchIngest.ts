@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import type { Message } from 'kafkajs';
+import { createProducer, type Codecs } from '@leadflow/kit';
+import { ingestConfigSchema, validateBatch } from '@leadflow/ingest';
+import { startServiceProcesses, stopServiceProcesses, waitUntilReady } from '../demo/startServiceProcesses';
+import { driveHttpLoad, percentile } from './driveHttpLoad';
+import { formatIngestBenchReport, type IngestBenchReport, type IngestPhase } from './formatIngestBenchReport';
+import { readIngestBenchOptions, type IngestBenchOptions } from './ingestBenchOptions';
+import { readEndOffsets, totalOf } from './readEndOffsets';
+import { runBenchMain } from './runBenchMain';
+import { perSec, withBenchRun } from './withBenchRun';
+
+const API_KEY = 'bench-key-0123456789';
+const SIZES = [100, 10, 1] as const;
+const RAW_CONCURRENCY = 8;
+const RAW_BATCH = 100;
+
+/** Posted page views of `visitors` visitors, spread over the last hour. */
+function postedEvents(count: number, runId: string, now: number): Record<string, unknown>[] {
+  return Array.from({ length: count }, (_, i) => ({
+    eventId: crypto.randomUUID(),
+    type: 'page_viewed',
+    occurredAt: new Date(now - 3_600_000 + (i % 3_600_000)).toISOString(),
+    anonymousId: `bench-${runId}-v${i % 1000}`,
+    context: { utmSource: 'bench', utmCampaign: 'throughput' },
+    payload: { url: `/docs/page-${i % 200}`, durationSec: 30 },
+  }));
+}
+
+/** The baseline: the same records, encoded beforehand, produced by kafkajs alone — 8 concurrent sendBatch of 100. */
+async function rawProduce(codecs: Codecs, kafka: Parameters<typeof createProducer>[0], events: Record<string, unknown>[], source: string): Promise<number> {
+  const records = validateBatch(events, source, Date.now(), () => crypto.randomUUID()).accepted;
+  const codec = codecs.engagement;
+  const messages: Message[] = [];
+  for (const { record } of records) messages.push({ key: codec.keyOf(record as never), value: await codec.encode(record as never), headers: { 'leadflow-event-id': record.eventId } });
+  const producer = await createProducer(kafka);
+  try {
+    let next = 0;
+    const started = performance.now();
+    const sender = async () => {
+      while (next < messages.length) {
+        const batch = messages.slice(next, (next += RAW_BATCH));
+        await producer.sendBatch({ acks: -1, topicMessages: [{ topic: codec.topicName, messages: batch }] });
+      }
+    };
+    await Promise.all(Array.from({ length: RAW_CONCURRENCY }, sender));
+    return performance.now() - started;
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/** CPU time a process has used, user and system, in ms (Linux). */
+const cpuMsOf = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+};
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+
+async function benchIngest(options: IngestBenchOptions): Promise<IngestBenchReport> {
+  return withBenchRun(ingestConfigSchema, async ({ run, kafka, codecs, admin, teardown }) => {
+    const port = await freePort();
+    const env = { ...process.env, ...run.env, INGEST_API_KEYS: `${API_KEY}:bench`, LOG_LEVEL: 'warn', INGEST_RATE_PER_KEY: '1000000', INGEST_BURST_PER_KEY: '1000000' };
+    const services = startServiceProcesses(env, { ingest: port, scoring: 0, handoff: 0, projections: 0 }, join(process.cwd(), '.logs', `bench-ingest-${run.id}`), ['ingest']);
+    teardown.add('stop ingest', () => stopServiceProcesses(services));
+    await waitUntilReady(services);
+    const url = new URL(`http://127.0.0.1:${port}/v1/events`);
+    const headers = { 'content-type': 'application/json', 'x-api-key': API_KEY };
+
+    console.log(`raw baseline: ${options.events} encoded page views, ${RAW_CONCURRENCY} concurrent sendBatch of ${RAW_BATCH}`);
+    const rawMs = await rawProduce(codecs, kafka, postedEvents(options.events, run.id, Date.now()), 'bench');
+    const rawPerSec = perSec(options.events, rawMs);
+
+    const phases: IngestPhase[] = [];
+    for (const size of SIZES) {
+      const events = postedEvents(options.events, run.id, Date.now());
+      const bodies = [];
+      for (let i = 0; i < events.length; i += size) bodies.push({ json: JSON.stringify(events.slice(i, i + size)), events: Math.min(size, events.length - i) });
+      // A short warm-up, so connection set-up and JIT are not measured.
+      await driveHttpLoad(url, headers, bodies.slice(0, Math.min(bodies.length, options.concurrency * 4)).map((b) => ({ ...b, json: b.json.replace(/"eventId":"[^"]+",/g, '') })), options.concurrency);
+      console.log(`ingest: ${bodies.length} requests of ${size} event(s), ${options.concurrency} keep-alive clients`);
+      const cpuBefore = cpuMsOf(services[0]?.child.pid as number);
+      const load = await driveHttpLoad(url, headers, bodies, options.concurrency);
+      const ingestCpuMs = cpuMsOf(services[0]?.child.pid as number) - cpuBefore;
+      const eventsPerSec = perSec(load.acceptedEvents, load.elapsedMs);
+      phases.push({
+        eventsPerRequest: size,
+        requests: load.requests,
+        acceptedEvents: load.acceptedEvents,
+        eventsPerSec,
+        requestsPerSec: perSec(load.requests, load.elapsedMs),
+        p50Ms: percentile(load.latenciesMs, 0.5),
+        p99Ms: percentile(load.latenciesMs, 0.99),
+        ratio: rawPerSec > 0 ? eventsPerSec / rawPerSec : 0,
+        ingestCpuMsPerRequest: ingestCpuMs / load.requests,
+        statuses: load.statuses,
+      });
+    }
+    const stored = totalOf(await readEndOffsets(admin, [codecs.engagement.topicName]));
+    return {
+      events: options.events,
+      concurrency: options.concurrency,
+      machine: { cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.versions.node },
+      raw: { ms: rawMs, eventsPerSec: rawPerSec },
+      phases,
+      stored,
+    };
+  });
+}
+
+/** What makes a finished run's figures untrustworthy. */
+function problemsOf(report: IngestBenchReport): string[] {
+  const problems: string[] = [];
+  for (const phase of report.phases) {
+    if (phase.acceptedEvents !== report.events) problems.push(`${phase.eventsPerRequest}/request: ${phase.acceptedEvents} of ${report.events} events accepted (${JSON.stringify(phase.statuses)})`);
+  }
+  const warmUps = report.phases.reduce((sum, p) => sum + Math.min(p.requests, report.concurrency * 4) * p.eventsPerRequest, 0);
+  const expected = report.events * (1 + report.phases.length) + warmUps;
+  if (report.stored !== expected) problems.push(`the topic holds ${report.stored} records, expected ${expected}`);
+  return problems;
+}
+
+runBenchMain('ingest', async () => {
+  const report = await benchIngest(readIngestBenchOptions(process.argv.slice(2), process.env));
+  return { table: formatIngestBenchReport(report), figures: { ...report }, problems: problemsOf(report) };
+});

@@ -1,0 +1,3 @@
+export { takeTokens, type TokenBucket, type TakeResult } from './TokenBucket';
+export { RateLimiter } from './RateLimiter';
+export { InflightBudget, type Reservation } from './InflightBudget';
