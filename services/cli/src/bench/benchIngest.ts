@@ -4,7 +4,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Message } from 'kafkajs';
 import { createProducer, type Codecs } from '@leadflow/kit';
-import { ingestConfigSchema, validateBatch } from '@leadflow/ingest';
+import { encodeRouted, ingestConfigSchema, validateBatch } from '@leadflow/ingest';
 import { startServiceProcesses, stopServiceProcesses, waitUntilReady } from '../demo/startServiceProcesses';
 import { driveHttpLoad, percentile } from './driveHttpLoad';
 import { formatIngestBenchReport, type IngestBenchReport, type IngestPhase } from './formatIngestBenchReport';
@@ -35,7 +35,10 @@ async function rawProduce(codecs: Codecs, kafka: Parameters<typeof createProduce
   const records = validateBatch(events, source, Date.now(), () => crypto.randomUUID()).accepted;
   const codec = codecs.engagement;
   const messages: Message[] = [];
-  for (const { record } of records) messages.push({ key: codec.keyOf(record as never), value: await codec.encode(record as never), headers: { 'leadflow-event-id': record.eventId } });
+  for (const routed of records) {
+    const { key, value } = await encodeRouted(codecs, routed);
+    messages.push({ key, value, headers: { 'leadflow-event-id': routed.record.eventId } });
+  }
   const producer = await createProducer(kafka);
   try {
     let next = 0;

@@ -1,14 +1,10 @@
 import {
   activityTopicKeys,
   postedEventParser,
-  type ActivityEvent,
   type InboundTopicKey,
-  type OutcomeEvent,
   type PostedEventResult,
 } from '@leadflow/schemas';
-
-/** A validated event on its way to its topic. */
-export type InboundRecord = ActivityEvent | OutcomeEvent;
+import type { RoutedRecord } from '../kafka/RoutedRecord';
 
 export interface RejectedEvent {
   index: number;
@@ -18,13 +14,11 @@ export interface RejectedEvent {
   errors: { path: string; message: string }[];
 }
 
-export interface AcceptedEvent {
+export type AcceptedEvent = RoutedRecord & {
   index: number;
-  record: InboundRecord;
-  topicKey: InboundTopicKey;
   /** Whether the sender gave the event's id (else it was assigned). */
   clientEventId: boolean;
-}
+};
 
 export interface ValidatedBatch {
   accepted: AcceptedEvent[];
@@ -82,8 +76,10 @@ export function validateBatch(
       ...(anonymousId ? { anonymousId } : {}),
       ...(posted.context ? { context: posted.context } : {}),
       payload,
-    } as InboundRecord;
-    batch.accepted.push({ index, record, topicKey, clientEventId: posted.eventId !== undefined });
+    };
+    // The parser checked the payload against the schema of the event's type, which belongs to `topicKey`.
+    const routed = { topicKey, record } as RoutedRecord;
+    batch.accepted.push({ index, ...routed, clientEventId: posted.eventId !== undefined });
   });
   return batch;
 }

@@ -1,7 +1,7 @@
 import type { Codecs } from '@leadflow/kit';
 import type { InboundTopicKey } from '@leadflow/schemas';
-import type { InboundRecord } from '../http/validateBatch';
 import type { CoalescingProducer, TopicMessages } from './CoalescingProducer';
+import { encodeRouted, type RoutedRecord } from './RoutedRecord';
 
 /**
  * Encodes a request's accepted events and hands them to the coalescing producer, keyed by subject
@@ -11,15 +11,14 @@ import type { CoalescingProducer, TopicMessages } from './CoalescingProducer';
 export async function produceAccepted(
   producer: CoalescingProducer,
   codecs: Codecs,
-  accepted: { record: InboundRecord; topicKey: InboundTopicKey }[],
+  accepted: RoutedRecord[],
 ): Promise<void> {
   const byTopic = new Map<InboundTopicKey, TopicMessages>();
-  for (const { record, topicKey } of accepted) {
-    const codec = codecs[topicKey];
-    const value = await codec.encode(record as never);
-    const topic = byTopic.get(topicKey) ?? { topic: codec.topicName, messages: [] };
-    topic.messages.push({ key: codec.keyOf(record as never), value, headers: { 'leadflow-event-id': record.eventId } });
-    byTopic.set(topicKey, topic);
+  for (const routed of accepted) {
+    const { topic: name, key, value } = await encodeRouted(codecs, routed);
+    const topic = byTopic.get(routed.topicKey) ?? { topic: name, messages: [] };
+    topic.messages.push({ key, value, headers: { 'leadflow-event-id': routed.record.eventId } });
+    byTopic.set(routed.topicKey, topic);
   }
   await producer.send([...byTopic.values()]);
 }
