@@ -8,6 +8,9 @@ const impure = [
   { group: ['@leadflow/kit', '../*', '!../domain'], message: 'the domain core imports only contracts and itself' },
 ];
 
+/** A concept folder inside the core (domain/compensation/) may use the rest of the core, nothing above it. */
+const impureFromConceptFolder = [...impure.slice(0, 2), { group: ['@leadflow/kit', '../../*'], message: 'the domain core imports only contracts and itself' }];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'infra/**', 'coverage/**'] },
   js.configs.recommended,
@@ -29,6 +32,11 @@ export default tseslint.config(
         { object: 'Date', property: 'now', message: 'time is a parameter of the core' },
       ],
     },
+  },
+  {
+    files: ['services/*/src/domain/*/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: impureFromConceptFolder }] },
   },
   { files: ['jest.config.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', __dirname: 'readonly' } } },
 );

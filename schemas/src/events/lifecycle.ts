@@ -36,6 +36,17 @@ export type Assignment = z.infer<typeof assignment>;
 const reason = z.string().max(1024);
 const fromStage = z.enum(stages);
 
+/**
+ * What every compensating event says: which published event it undoes, why, and the lead's stage
+ * once the whole re-decision is applied (the stage a CRM should now show).
+ */
+export const retraction = {
+  retractedEventId: eventId,
+  retractedType: z.string().max(128),
+  reason,
+  stage: z.enum(stages),
+};
+
 /** Payloads of `leads.lifecycle.v1` (stage changes and ownership, for CRMs), by event type. */
 export const lifecyclePayloads = {
   lead_qualified_mql: z.object({ ...scoreSnapshot, fromStage }),
@@ -69,6 +80,10 @@ export const lifecyclePayloads = {
   deal_lost: z.object({ fromStage, reason }),
   lead_disqualified: z.object({ fromStage, reason }),
   lead_marked_do_not_contact: z.object({ reason }),
+  /** Undoes an MQL or SQL that no longer holds once the lead is re-decided in event-time order. */
+  lead_qualification_retracted: z.object({ ...retraction, retractedType: z.enum(['lead_qualified_mql', 'lead_qualified_sql']) }),
+  /** Undoes any other lifecycle event that no longer holds once the lead is re-decided. */
+  lead_transition_retracted: z.object(retraction),
 };
 
 /** Envelope fields of every output event keyed by lead. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { stages } from './lifecycle';
+import { retraction, stages } from './lifecycle';
 
 export const recycleReasons = ['rejected_by_sales', 'no_sales_activity', 'decayed', 'sla_breached'] as const;
+export type RecycleReason = (typeof recycleReasons)[number];
 
 /** Payloads of `leads.recycled.v1`, by event type. */
 export const recycledPayloads = {
@@ -10,4 +11,6 @@ export const recycledPayloads = {
     fromStage: z.enum(stages),
     detail: z.string().max(1024).optional(),
   }),
+  /** Undoes a recycling that no longer holds once the lead is re-decided in event-time order. */
+  lead_recycle_retracted: z.object(retraction),
 };

@@ -96,6 +96,7 @@ export function scoreLeadHistory(
     streamTime,
     skipped,
     reachedMql: reached.has('lead_qualified_mql'),
-    reachedSql: reached.has('lead_qualified_sql'),
+    // A hand-off still settling at the end of the history is an SQL once its window passes.
+    reachedSql: reached.has('lead_qualified_sql') || lifecycle.pendingSql !== undefined,
   };
 }

@@ -1,6 +1,6 @@
 import type { Migration } from '@leadflow/kit';
 
-/** Hand-off's own tables beside the event store: durable timers and round-robin positions. */
+/** Hand-off's own tables beside the event store: durable timers, round-robin positions, the leads' inputs. */
 export const handoffMigrations: Migration[] = [
   {
     name: '002_timers_and_rotations',
@@ -31,5 +31,28 @@ export const handoffMigrations: Migration[] = [
         outcome jsonb not null,
         origin jsonb not null);
       create index parked_outcomes_lead on parked_outcomes (lead_id, occurred_at);`,
+  },
+  {
+    name: '004_lead_inputs',
+    sql: `
+      -- Every input a lead's lifecycle is decided from (its scores and CRM outcomes), so that a late
+      -- input re-decides the lead in event-time order. Bounded per lead: a score is dropped once a
+      -- score no later in event time has seen more of the lead, and outcomes are few. Outcomes the
+      -- lead cannot take (yet) are held, and refused to the dead-letter topic once all input is applied.
+      create table lead_inputs (
+        event_id uuid primary key,
+        lead_id text not null,
+        kind text not null,
+        occurred_at bigint not null,
+        input jsonb not null,
+        origin jsonb,
+        held boolean not null default false);
+      create index lead_inputs_lead on lead_inputs (lead_id, occurred_at);
+      create index lead_inputs_held on lead_inputs (lead_id) where held;
+      insert into lead_inputs (event_id, lead_id, kind, occurred_at, input, origin, held)
+        select event_id, lead_id, 'outcome', occurred_at,
+               jsonb_build_object('kind', 'outcome', 'at', occurred_at, 'outcome', outcome), origin, true
+        from parked_outcomes;
+      drop table parked_outcomes;`,
   },
 ];

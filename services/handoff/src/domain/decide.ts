@@ -63,7 +63,7 @@ export function decide(
   routing: RoutingSnapshot,
 ): Decision {
   assertSameLead(command, state);
-  const caughtUp = fireTimersDueBy({ state, events: [] }, command.leadId, command.now, rules);
+  const caughtUp = fireTimersDueBy({ state, events: [] }, command.leadId, command.now, rules, routing);
   const verdict = verdictOf(command, caughtUp.state, rules, routing);
   if ('refusal' in verdict) return { events: caughtUp.events, refusal: verdict.refusal };
   return { events: recordTransitions(caughtUp, command.leadId, verdict.transitions, command.now).events };

@@ -43,7 +43,7 @@ export function evolve(state: LeadLifecycleState, event: LeadEvent): LeadLifecyc
     case 'lead_qualified_mql':
       return { ...next, stage: 'mql', lastScores: scoresOf(event), decayedSince: undefined };
     case 'lead_qualified_sql':
-      return { ...next, stage: 'sql', lastScores: scoresOf(event), decayedSince: undefined };
+      return { ...next, stage: 'sql', lastScores: scoresOf(event), decayedSince: undefined, pendingSql: undefined };
     case 'lead_requalified':
       return { ...next, recycledReason: undefined, recycledAt: undefined };
     case 'lead_assigned':
@@ -57,7 +57,7 @@ export function evolve(state: LeadLifecycleState, event: LeadEvent): LeadLifecyc
     case 'deal_lost':
       return { ...next, stage: 'lost' };
     case 'lead_disqualified':
-      return { ...next, stage: 'disqualified' };
+      return { ...next, stage: 'disqualified', pendingSql: undefined };
     case 'lead_marked_do_not_contact':
       return { ...next, doNotContact: true };
     case 'sla_started':
@@ -75,7 +75,16 @@ export function evolve(state: LeadLifecycleState, event: LeadEvent): LeadLifecyc
       return { ...next, lastScores: scoresOf(event), decayedSince: undefined };
     case 'sales_activity_noted':
       return salesActed(next, event.occurredAt);
+    case 'sql_settling':
+      return { ...next, pendingSql: event.payload };
+    case 'sql_settling_dropped':
+      return { ...next, pendingSql: undefined };
     case 'sales_rejected':
+    case 'lead_qualification_retracted':
+    case 'lead_transition_retracted':
+    case 'sla_retracted':
+    case 'lead_recycle_retracted':
+      // Compensations are decided by comparing histories; the state comes from the inputs again.
       return next;
     default: {
       const unexpected: never = event;

@@ -19,7 +19,9 @@ export function handOffToSales(
   rules: HandoffRules,
   routing: RoutingSnapshot,
 ): LeadTransition[] {
-  const assignment = routeLead(s.context, rules.routing, routing.rotations);
+  const routed = routeLead(s.context, rules.routing, routing.rotations);
+  const kept = routing.kept?.find((k) => k.at === now && k.team === routed.team && k.rule === routed.rule);
+  const assignment = kept ? { owner: kept.owner, team: kept.team, rule: kept.rule } : routed;
   const deadline = slaDeadlineFor(s.grade, now, rules);
   const qualified = { ...scoreSnapshotOf(s), fromStage, route, bantEstablished: s.signals.bantEstablished };
   const handoff = { assignment, slaDeadline: deadline, breakdown: s.breakdown, ...(s.context && { context: s.context }) };

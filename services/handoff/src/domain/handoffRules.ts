@@ -12,6 +12,12 @@ export const handoffRulesSchema = z
     sqlMinTotal: z.int().min(0).max(100),
     minFit: z.number().min(0),
     bantRequiredForSql: z.int().min(0).max(4),
+    /**
+     * How long, in event time, a lead that qualifies for sales waits before it is handed off, so the
+     * hand-off carries the scores of every event of that moment (topics arrive at different speeds).
+     * 0 hands off at once.
+     */
+    sqlSettlingSeconds: z.int().min(0).max(86_400).default(0),
     sla: z.strictObject({
       deadlineSecondsByGrade: z.strictObject({ A: seconds, B: seconds, C: seconds, D: seconds, F: seconds }),
       /** The breach that recycles the lead; each earlier one escalates. */

@@ -14,6 +14,7 @@ describe('parseHandoffRules', () => {
       sqlMinTotal: 60,
       minFit: 20,
       bantRequiredForSql: 3,
+      sqlSettlingSeconds: 30,
       sla: { deadlineSecondsByGrade: { A: 3600, B: 86_400, C: 172_800, D: 172_800, F: 172_800 }, maxBreaches: 2 },
       recycling: { noSalesActivityDays: 30, decayedDays: 21 },
     });
@@ -31,6 +32,15 @@ describe('parseHandoffRules', () => {
       ok: false,
       errors: expect.arrayContaining(['bantRequired: unknown key', expect.stringMatching(/^minFit: .*expected number/)]),
     });
+  });
+
+  it('hands off at once without a settling window, and refuses a negative or fractional one', () => {
+    const { sqlSettlingSeconds: _, ...withoutWindow } = rulesFile;
+    const parsed = parseHandoffRules(withoutWindow);
+
+    expect(parsed.ok && parsed.rules.sqlSettlingSeconds).toBe(0);
+    expect(parseHandoffRules({ ...rulesFile, sqlSettlingSeconds: -1 })).toEqual({ ok: false, errors: [expect.stringMatching(/^sqlSettlingSeconds: /)] });
+    expect(parseHandoffRules({ ...rulesFile, sqlSettlingSeconds: 1.5 })).toEqual({ ok: false, errors: [expect.stringMatching(/^sqlSettlingSeconds: /)] });
   });
 
   it('refuses an SQL threshold below the MQL one', () => {

@@ -22,3 +22,6 @@ export { routingRulesSchema, type RoutingRule, type RoutingRules, type TeamRules
 export type { RoutingSnapshot } from './routingSnapshot';
 export { topicOfLeadEvent, type LeadTopic } from './topicOfLeadEvent';
 export { outcomeVerdict, type OutcomeVerdict } from './outcomeVerdict';
+export * from './compensation';
+export type { KeptAssignment } from './routingSnapshot';
+export type { PendingSql } from './leadLifecycleState';

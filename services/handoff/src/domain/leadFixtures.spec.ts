@@ -28,7 +28,8 @@ export function defaultRules(): HandoffRules {
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   return parsed.rules;
 }
-export const rules = defaultRules();
+/** The default rules, handing off at once: the settling window has tests of its own. */
+export const rules: HandoffRules = { ...defaultRules(), sqlSettlingSeconds: 0 };
 export const noRotations: RoutingSnapshot = { rotations: {} };
 
 /** What scoring knows of a lead: its profile and what it explored, asked and answered. */

@@ -1,4 +1,5 @@
-import type { Assignment, Grade, RecycledEvent, Stage } from '@leadflow/schemas';
+import type { Assignment, Grade, LeadScored, RecycleReason, Stage } from '@leadflow/schemas';
+import type { SqlRoute } from './qualification';
 
 /** The scores behind the last stage change or decay note. */
 export type ScoresSnapshot = { scoresEventId: string; evaluatedAt: number; total: number; grade: Grade };
@@ -13,6 +14,9 @@ export type PendingSla = {
   deadline: number;
 };
 
+/** A hand-off waiting out its settling window, with the latest scores that qualify it. */
+export type PendingSql = { dueAt: number; route: SqlRoute; scores: LeadScored };
+
 export type LeadLifecycleState = {
   leadId: string | undefined;
   stage: Stage;
@@ -23,11 +27,13 @@ export type LeadLifecycleState = {
   /** The current owner; kept when the lead is recycled, so its history shows who had it. */
   owner?: Assignment;
   sla?: PendingSla;
+  /** An MQL that qualified for sales and is settling before the hand-off. */
+  pendingSql?: PendingSql;
   /** Last accept, contact or opportunity: the no-activity recycle counts from here. */
   lastSalesActivityAt?: number;
   /** Since when an MQL's grade has been F: the decay recycle counts from here. */
   decayedSince?: number;
-  recycledReason?: RecycledEvent['payload']['reason'];
+  recycledReason?: RecycleReason;
   recycledAt?: number;
 };
 

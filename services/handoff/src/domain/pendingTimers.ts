@@ -3,15 +3,16 @@ import type { LeadLifecycleState } from './leadLifecycleState';
 import type { LeadTimer, PendingTimer } from './leadTimer';
 
 const DAY_MS = 86_400_000;
-const firing: readonly LeadTimer[] = ['sla', 'no_sales_activity', 'decayed'];
+const firing: readonly LeadTimer[] = ['sql_settled', 'sla', 'no_sales_activity', 'decayed'];
 
 /**
  * The timers the lead is waiting on, earliest first. The shell keeps them durably and sends
  * `FireTimer` when one falls due while nothing else arrives for the lead.
  */
 export function pendingTimers(state: LeadLifecycleState, rules: HandoffRules): PendingTimer[] {
-  const { sla, stage, lastSalesActivityAt, decayedSince } = state;
+  const { sla, stage, lastSalesActivityAt, decayedSince, pendingSql } = state;
   const timers: PendingTimer[] = [];
+  if (pendingSql && stage === 'mql' && !state.doNotContact) timers.push({ timer: 'sql_settled', dueAt: pendingSql.dueAt });
   if (sla) timers.push({ timer: 'sla', dueAt: sla.deadline });
   if (stage === 'accepted' && lastSalesActivityAt !== undefined)
     timers.push({ timer: 'no_sales_activity', dueAt: lastSalesActivityAt + rules.recycling.noSalesActivityDays * DAY_MS });

@@ -5,7 +5,7 @@ import type { HandoffRules } from './handoffRules';
 import type { ApplyScores } from './leadCommand';
 import type { LeadTransition } from './leadEvent';
 import type { LeadLifecycleState } from './leadLifecycleState';
-import { qualification, type Qualification } from './qualification';
+import { qualification, type Qualification, type SqlRoute } from './qualification';
 import type { RoutingSnapshot } from './routingSnapshot';
 import { scoreSnapshotOf } from './scoreSnapshotOf';
 
@@ -21,17 +21,31 @@ const isStale = (s: LeadScored, state: LeadLifecycleState): boolean =>
 const showsNewInterest = (s: LeadScored, state: LeadLifecycleState, now: number): boolean =>
   s.cause === 'event' && now > (state.recycledAt ?? -Infinity);
 
+/**
+ * An MQL qualifying for sales is handed off at once, or, with a settling window, once the window has
+ * passed in event time: scores arriving meanwhile (events of the same moment on slower topics) refresh
+ * what will be handed off, and the hand-off carries the latest of them.
+ */
+function handOff(route: SqlRoute, state: LeadLifecycleState, { scores, now, rules, routing }: Scoring): LeadTransition[] {
+  if (rules.sqlSettlingSeconds === 0) return handOffToSales(scores, 'mql', route, now, rules, routing);
+  const dueAt = state.pendingSql?.dueAt ?? now + rules.sqlSettlingSeconds * 1000;
+  return [{ type: 'sql_settling', payload: { dueAt, route, scores } }];
+}
+
+const dropSettling = (state: LeadLifecycleState, reason: string): LeadTransition[] =>
+  state.pendingSql ? [{ type: 'sql_settling_dropped', payload: { reason } }] : [];
+
 /** A lead qualifying straight for sales passes through MQL too, so the funnel counts both steps. */
-function qualify(q: Qualification, fromStage: Stage, { scores, now, rules, routing }: Scoring): LeadTransition[] {
+function qualify(q: Qualification, fromStage: Stage, state: LeadLifecycleState, scoring: Scoring): LeadTransition[] {
   if (q.level === 'none') return [];
-  const mql: LeadTransition = { type: 'lead_qualified_mql', payload: { ...scoreSnapshotOf(scores), fromStage } };
-  return q.level === 'sql' ? [mql, ...handOffToSales(scores, 'mql', q.route, now, rules, routing)] : [mql];
+  const mql: LeadTransition = { type: 'lead_qualified_mql', payload: { ...scoreSnapshotOf(scoring.scores), fromStage } };
+  return q.level === 'sql' ? [mql, ...handOff(q.route, state, scoring)] : [mql];
 }
 
 function requalify(q: Qualification, state: LeadLifecycleState, scoring: Scoring): LeadTransition[] {
   if (q.level === 'none' || !showsNewInterest(scoring.scores, state, scoring.now)) return [];
   const recycledFor = state.recycledReason ?? 'unknown';
-  return [{ type: 'lead_requalified', payload: { fromStage: 'recycled', recycledFor } }, ...qualify(q, 'recycled', scoring)];
+  return [{ type: 'lead_requalified', payload: { fromStage: 'recycled', recycledFor } }, ...qualify(q, 'recycled', state, scoring)];
 }
 
 /** An MQL whose grade falls to F starts the decay clock; rising above F stops it. */
@@ -43,15 +57,17 @@ function decayNotes(s: LeadScored, state: LeadLifecycleState): LeadTransition[] 
 }
 
 function byStage(state: LeadLifecycleState, scoring: Scoring): LeadTransition[] {
-  const { scores, now, rules, routing } = scoring;
+  const { scores, rules } = scoring;
   const q = qualification(scores, rules);
   switch (state.stage) {
     case 'lead':
-      return qualify(q, 'lead', scoring);
+      return qualify(q, 'lead', state, scoring);
     case 'recycled':
       return requalify(q, state, scoring);
     case 'mql':
-      return q.level === 'sql' ? handOffToSales(scores, 'mql', q.route, now, rules, routing) : decayNotes(scores, state);
+      return q.level === 'sql'
+        ? handOff(q.route, state, scoring)
+        : [...dropSettling(state, 'scores no longer qualify for sales'), ...decayNotes(scores, state)];
     case 'sql':
     case 'accepted':
     case 'opportunity':
@@ -80,7 +96,7 @@ export function scoresTransitions(
   if (state.doNotContact || isStale(scores, state)) return [];
   if (scores.signals.contactConsent === 'withdrawn') {
     const marked: LeadTransition = { type: 'lead_marked_do_not_contact', payload: { reason: WITHDRAWN } };
-    return [marked, ...closePendingSla(state, { cancelled: WITHDRAWN }, now)];
+    return [marked, ...closePendingSla(state, { cancelled: WITHDRAWN }, now), ...dropSettling(state, WITHDRAWN)];
   }
   return byStage(state, { scores, now, rules, routing });
 }

@@ -1,12 +1,13 @@
-import type { RecycledEvent, Stage } from '@leadflow/schemas';
+import type { RecycleReason, Stage } from '@leadflow/schemas';
 import type { LeadTransition } from './leadEvent';
 import type { HandoffRules } from './handoffRules';
 import type { LeadLifecycleState, PendingSla } from './leadLifecycleState';
 import type { LeadTimer } from './leadTimer';
 import { escalationAssignment } from './escalationAssignment';
+import { handOffToSales } from './handOffToSales';
+import type { RoutingSnapshot } from './routingSnapshot';
 import { slaDeadlineFor } from './slaDeadlineFor';
 
-type RecycleReason = RecycledEvent['payload']['reason'];
 
 const recycle = (reason: RecycleReason, fromStage: Stage, detail: string): LeadTransition => ({
   type: 'lead_recycled',
@@ -42,9 +43,15 @@ export function timerTransitions(
   state: LeadLifecycleState,
   rules: HandoffRules,
   dueAt: number,
+  routing: RoutingSnapshot,
 ): LeadTransition[] {
-  const { stage } = state;
+  const { stage, pendingSql } = state;
   switch (timer) {
+    case 'sql_settled':
+      // Handed off with the latest scores that qualified it while it settled.
+      return pendingSql && stage === 'mql' && !state.doNotContact
+        ? handOffToSales(pendingSql.scores, 'mql', pendingSql.route, dueAt, rules, routing)
+        : [];
     case 'sla':
       return state.sla ? breach(state.sla, state, rules, dueAt) : [];
     case 'no_sales_activity': {

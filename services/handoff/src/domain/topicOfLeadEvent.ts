@@ -16,17 +16,23 @@ export function topicOfLeadEvent(event: LeadEvent): LeadTopic | undefined {
     case 'deal_lost':
     case 'lead_disqualified':
     case 'lead_marked_do_not_contact':
+    case 'lead_qualification_retracted':
+    case 'lead_transition_retracted':
       return 'lifecycle';
     case 'sla_started':
     case 'sla_met':
     case 'sla_breached':
     case 'sla_cancelled':
+    case 'sla_retracted':
       return 'sla';
     case 'lead_recycled':
+    case 'lead_recycle_retracted':
       return 'recycled';
     case 'mql_decay_started':
     case 'mql_decay_cleared':
     case 'sales_activity_noted':
+    case 'sql_settling':
+    case 'sql_settling_dropped':
       return undefined;
     default: {
       const unexpected: never = event;

@@ -2,21 +2,21 @@ import type { Producer } from 'kafkajs';
 import type { PoolClient } from 'pg';
 import { publishRecords, RejectedRecordError, type Codecs, type RefusedRecord } from '@leadflow/kit';
 import {
-  decide,
-  evolve,
-  initialLeadLifecycleState,
+  compactInputs,
+  inputIdOf,
+  isRetraction,
   leadEventsByTopic,
+  leadInputOf,
   nextRotations,
-  outcomeVerdict,
   pendingTimers,
+  redecideAndCompensate,
   type HandoffRules,
   type LeadCommand,
   type LeadEvent,
-  type LeadLifecycleState,
 } from '../domain';
-import { loadParkedOutcomes, saveParkedOutcomes, type ParkedOutcome } from '../db/parkedOutcomes';
+import { loadLeadInputs, saveLeadInputs, type InputChanges, type StoredInput } from '../db/leadInputs';
 import { readRotations, saveRotations } from '../db/rotations';
-import { replaceTimers } from '../db/replaceTimers';
+import { replaceTimers, type LeadTimer } from '../db/replaceTimers';
 import { appendToStreams, readStreams, type StreamAppend } from '../eventStore';
 
 export const streamIdOf = (leadId: string): string => `lead-${leadId}`;
@@ -33,97 +33,110 @@ export interface CommandInput {
   origin?: RefusedRecord['record'];
 }
 
-interface LeadInProgress {
-  state: LeadLifecycleState;
-  version: number;
-  events: LeadEvent[];
-  parked: ParkedOutcome[];
+/** What deciding one lead gives the transaction to write. */
+interface LeadResult {
+  append: StreamAppend<LeadEvent>;
+  timers: LeadTimer[];
+  changes: Omit<InputChanges, 'leadIds'>;
+  refused: RefusedRecord[];
+}
+
+/** The inputs a lead now has: those kept, then those arriving, each once. */
+function mergeInputs(kept: StoredInput[], arriving: CommandInput[]): { all: StoredInput[]; added: StoredInput[] } {
+  const known = new Set(kept.map((k) => inputIdOf(k.input)));
+  const added = new Map<string, StoredInput>();
+  for (const { command, origin } of arriving) {
+    const input = leadInputOf(command);
+    if (input && !known.has(inputIdOf(input))) added.set(inputIdOf(input), { input, origin });
+  }
+  return { all: [...kept, ...added.values()], added: [...added.values()] };
 }
 
 /**
- * Decides commands against the leads' streams in one transaction: each stream is read once, every
- * command is decided against the evolving state, the new events are appended with optimistic
- * concurrency and published, and the leads' pending timers, parked outcomes and the teams'
- * round-robin positions are stored beside them. Ids are deterministic, so re-running the same
- * commands publishes the same events.
+ * The latest event time the lead has been decided to: its inputs, the timers fired now, and its
+ * decisions (compensations aside: they are stamped just after the horizon they were decided at).
+ */
+const horizonOf = (stream: LeadEvent[], inputs: StoredInput[], arriving: CommandInput[]): number =>
+  Math.max(
+    0,
+    ...stream.flatMap((e) => (isRetraction(e) ? [] : [e.occurredAt])),
+    ...inputs.map((i) => i.input.at),
+    ...arriving.map((a) => a.command.now),
+  );
+
+function decideLead(
+  leadId: string,
+  stream: LeadEvent[],
+  kept: StoredInput[],
+  arriving: CommandInput[],
+  context: { rules: HandoffRules; rotations: Record<string, number>; final: boolean },
+): LeadResult {
+  const { all, added } = mergeInputs(kept, arriving);
+  const horizon = horizonOf(stream, all, arriving);
+  const result = redecideAndCompensate(leadId, stream, all.map((i) => i.input), horizon, context.rules, context.rotations);
+  const compact = new Set(compactInputs(all.map((i) => i.input)).map(inputIdOf));
+  const held = new Map(result.held.map((h) => [h.outcome.eventId, h.refusal]));
+  const refusedForGood = context.final ? all.filter((i) => held.has(inputIdOf(i.input))) : [];
+  const dropped = new Set([...all.filter((i) => !compact.has(inputIdOf(i.input))), ...refusedForGood].map((i) => inputIdOf(i.input)));
+  const isKnown = new Set(kept.map((k) => inputIdOf(k.input)));
+  return {
+    append: { streamId: streamIdOf(leadId), expectedVersion: stream.length, events: result.append },
+    timers: pendingTimers(result.state, context.rules).map((t) => ({ leadId, ...t })),
+    changes: {
+      added: added.filter((a) => !dropped.has(inputIdOf(a.input))).map((a) => ({ ...a, leadId })),
+      removed: [...dropped].filter((id) => isKnown.has(id)),
+      held: context.final ? [] : [...held.keys()],
+    },
+    refused: refusedForGood.flatMap((i) =>
+      i.origin ? [{ record: i.origin, error: new RejectedRecordError(held.get(inputIdOf(i.input)) ?? 'refused') }] : [],
+    ),
+  };
+}
+
+/**
+ * Decides leads in one transaction: each lead's new inputs join those kept, the lead is decided again
+ * from all of them in event-time order, and what its published stream lacks (new events, or
+ * compensating events for decisions a late input undid) is appended with optimistic concurrency and
+ * published. The leads' pending timers, inputs and the teams' round-robin positions are stored beside
+ * them. Ids are deterministic, so re-running the same commands publishes the same events.
  *
- * An outcome the lead cannot take yet is parked, not refused: in a replay the scores that made the
- * lead an SQL may be read after the outcome that followed them. Parked outcomes are released in
- * event-time order as soon as the state allows; with `final`, what still cannot apply is refused.
+ * An outcome the lead cannot take is held, not refused: in a replay the scores that made the lead an
+ * SQL may be read after the outcome that followed them. With `final`, what still cannot apply is refused.
  */
 export async function decideForLeads(
   tx: PoolClient,
   inputs: CommandInput[],
   deps: DecideDeps,
-  options: { final?: boolean } = {},
+  options: { final?: boolean; leadIds?: string[] } = {},
 ): Promise<RefusedRecord[]> {
-  const leadIds = [...new Set(inputs.map((i) => i.command.leadId))].sort();
+  const leadIds = [...new Set([...inputs.map((i) => i.command.leadId), ...(options.leadIds ?? [])])].sort();
+  if (leadIds.length === 0) return [];
   // Batches of different partitions (scores, outcomes, timers) may touch the same lead at once:
-  // each lead is decided by one transaction at a time, which then sees the other's parked outcomes.
+  // each lead is decided by one transaction at a time, which then sees the other's inputs.
   await tx.query('select pg_advisory_xact_lock(hashtext(id)) from unnest($1::text[]) as id order by id', [leadIds.map(streamIdOf)]);
-  const leads = await loadLeads(tx, leadIds);
-  const parkedBefore = new Set([...leads.values()].flatMap((l) => l.parked.map((p) => p.outcome.eventId)));
-  if (options.final) {
-    // The parked outcomes given as inputs are decided now, for good.
-    const given = new Set(inputs.flatMap((i) => (i.command.type === 'RecordOutcome' ? [i.command.outcome.eventId] : [])));
-    for (const lead of leads.values()) lead.parked = lead.parked.filter((p) => !given.has(p.outcome.eventId));
-  }
+  const streams = await readStreams<LeadEvent>(tx, leadIds.map(streamIdOf));
+  const kept = await loadLeadInputs(tx, leadIds);
   const before = await readRotations(tx, Object.keys(deps.rules.routing.teams));
   let rotations = before;
-  const refused: RefusedRecord[] = [];
-  const apply = (lead: LeadInProgress, input: CommandInput) => {
-    const decision = decide(input.command, lead.state, deps.rules, { rotations });
-    lead.state = decision.events.reduce(evolve, lead.state);
-    lead.events.push(...decision.events);
-    rotations = nextRotations(rotations, decision.events);
-    if (decision.refusal && input.origin) refused.push({ record: input.origin, error: new RejectedRecordError(decision.refusal) });
-  };
-  for (const input of inputs) {
-    const lead = leads.get(input.command.leadId) as LeadInProgress;
-    const { command } = input;
-    if (command.type === 'RecordOutcome' && !options.final && 'refusal' in outcomeVerdict(command.outcome, lead.state, command.leadId, command.now)) {
-      if (input.origin) lead.parked.push({ outcome: command.outcome, origin: input.origin });
-      continue;
-    }
-    apply(lead, input);
-    releaseParked(lead, apply);
-  }
-  await appendToStreams(tx, [...leads].map(([leadId, lead]): StreamAppend<LeadEvent> => ({
-    streamId: streamIdOf(leadId),
-    expectedVersion: lead.version,
-    events: lead.events,
-  })));
-  const byTopic = leadEventsByTopic([...leads.values()].flatMap((l) => l.events));
+  const results = leadIds.map((leadId) => {
+    const stream = (streams.get(streamIdOf(leadId)) ?? []).map((s) => s.event);
+    const arriving = inputs.filter((i) => i.command.leadId === leadId);
+    const result = decideLead(leadId, stream, kept.get(leadId) ?? [], arriving, { rules: deps.rules, rotations, final: options.final ?? false });
+    rotations = nextRotations(rotations, result.append.events);
+    return result;
+  });
+  await appendToStreams(tx, results.map((r) => r.append));
+  const byTopic = leadEventsByTopic(results.flatMap((r) => r.append.events));
   await publishRecords(deps.producer, deps.codecs.lifecycle, byTopic.lifecycle);
   await publishRecords(deps.producer, deps.codecs.sla, byTopic.sla);
   await publishRecords(deps.producer, deps.codecs.recycled, byTopic.recycled);
-  await replaceTimers(tx, leadIds, [...leads].flatMap(([leadId, l]) => pendingTimers(l.state, deps.rules).map((t) => ({ leadId, ...t }))));
-  const parkedAfter = [...leads.values()].flatMap((l) => l.parked);
-  const stillParked = new Set(parkedAfter.map((p) => p.outcome.eventId));
-  await saveParkedOutcomes(tx, parkedAfter.filter((p) => !parkedBefore.has(p.outcome.eventId)), [...parkedBefore].filter((id) => !stillParked.has(id)));
+  await replaceTimers(tx, leadIds, results.flatMap((r) => r.timers));
+  await saveLeadInputs(tx, {
+    leadIds,
+    added: results.flatMap((r) => r.changes.added),
+    removed: results.flatMap((r) => r.changes.removed),
+    held: results.flatMap((r) => r.changes.held),
+  });
   await saveRotations(tx, before, rotations);
-  return refused;
-}
-
-/** Applies the lead's parked outcomes that its state now allows, oldest first. */
-function releaseParked(lead: LeadInProgress, apply: (lead: LeadInProgress, input: CommandInput) => void): void {
-  lead.parked.sort((a, b) => a.outcome.occurredAt - b.outcome.occurredAt);
-  for (const parked of [...lead.parked]) {
-    const command = { type: 'RecordOutcome', leadId: parked.outcome.leadId as string, outcome: parked.outcome, now: parked.outcome.occurredAt } as const;
-    if ('refusal' in outcomeVerdict(parked.outcome, lead.state, command.leadId, command.now)) continue;
-    lead.parked.splice(lead.parked.indexOf(parked), 1);
-    apply(lead, { command, origin: parked.origin });
-  }
-}
-
-async function loadLeads(tx: PoolClient, leadIds: string[]): Promise<Map<string, LeadInProgress>> {
-  const streams = await readStreams<LeadEvent>(tx, leadIds.map(streamIdOf));
-  const parked = await loadParkedOutcomes(tx, leadIds);
-  return new Map(
-    leadIds.map((leadId) => {
-      const history = streams.get(streamIdOf(leadId)) ?? [];
-      const state = history.reduce((s, stored) => evolve(s, stored.event), initialLeadLifecycleState());
-      return [leadId, { state, version: history.length, events: [], parked: parked.filter((p) => p.outcome.leadId === leadId) }];
-    }),
-  );
+  return results.flatMap((r) => r.refused);
 }

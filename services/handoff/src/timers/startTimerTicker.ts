@@ -3,11 +3,11 @@ import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { startTicker, type DeadLetterPublisher, type Stoppable } from '@leadflow/kit';
 import { earliestDueTimer } from '../db/claimDueTimers';
-import { hasParkedOutcomes } from '../db/parkedOutcomes';
+import { hasHeldOutcomes } from '../db/leadInputs';
 import type { DecideDeps } from '../kafka/decideForLeads';
 import { fireDueTimers } from './fireDueTimers';
 import { isCaughtUp } from './isCaughtUp';
-import { refuseParkedOutcomes } from './refuseParkedOutcomes';
+import { refuseHeldOutcomes } from './refuseHeldOutcomes';
 
 export interface TimerTickerOptions {
   pool: Pool;
@@ -25,7 +25,7 @@ export interface TimerTickerOptions {
 /**
  * The wall clock's only job in hand-off: notice that a timer is due while nothing arrives for its
  * lead, and fire it — once the consumer has applied all its input, so a backlog never overtakes
- * the events that would have decided first. Then, too, outcomes parked for a state that never came
+ * the events that would have decided first. Then, too, outcomes held for a state that never came
  * are refused.
  */
 export function startTimerTicker(options: TimerTickerOptions): Stoppable {
@@ -33,12 +33,11 @@ export function startTimerTicker(options: TimerTickerOptions): Stoppable {
   const step = async () => {
     const at = now();
     const timerDue = (await earliestDueTimer(options.pool, at)) !== undefined;
-    const parked = await hasParkedOutcomes(options.pool);
-    if (!timerDue && !parked) return { more: false };
+    const held = await hasHeldOutcomes(options.pool);
+    if (!timerDue && !held) return { more: false };
     if (!(await isCaughtUp(options.admin, options.pool, options.groupId, options.inputTopics))) return { more: false };
-    // Parked outcomes first: each is decided in event time, after the timers due before it and
-    // before those due after it.
-    const settled = parked ? await refuseParkedOutcomes(options.pool, options.deps, options.deadLetters, options.batchSize) : 0;
+    // Held outcomes first: each lead is decided in event time, with the timers due before them.
+    const settled = held ? await refuseHeldOutcomes(options.pool, options.deps, options.deadLetters, options.batchSize) : 0;
     const fired = timerDue ? await fireDueTimers(options.pool, options.deps, at, options.batchSize) : 0;
     return { more: fired === options.batchSize || settled === options.batchSize };
   };

@@ -111,6 +111,9 @@ function applyFacts(change: StageChange, event: StageEvent): void {
       return;
     case 'lead_requalified':
     case 'sales_rejected':
+    case 'lead_qualification_retracted':
+    case 'lead_transition_retracted':
+    case 'lead_recycle_retracted':
       return;
     default: {
       const unhandled: never = event;

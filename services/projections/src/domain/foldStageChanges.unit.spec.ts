@@ -19,6 +19,20 @@ describe('foldStageChanges', () => {
     expect(first?.stage).toBe('sql');
   });
 
+  it('ends a lead whose qualification was retracted at the stage the compensation names', () => {
+    const qualified = sql('cora', 5);
+    const retracted = lifecycle('cora', 5.001, 'lead_qualification_retracted', {
+      retractedEventId: qualified.eventId,
+      retractedType: 'lead_qualified_sql',
+      reason: 'contact consent was withdrawn before it in event time',
+      stage: 'lead',
+    });
+
+    const [change] = foldStageChanges([mql('cora', 5), qualified, retracted]);
+
+    expect([change?.stage, change?.stageChangedAt]).toEqual(['lead', retracted.occurredAt]);
+  });
+
   it('takes the owner of the SQL assignment, then of a later escalation', () => {
     const escalated = lifecycle('bruno', 70, 'lead_assigned', { owner: 'jonas.weber', team: 'routing-specialists', rule: 'routing-specialist', reason: 'escalated', previousOwner: 'malik.haddad' });
 

@@ -11,3 +11,4 @@ export { salesActivityOf, type SalesActivity } from './salesActivityOf';
 export { campaignCostsOf, type CampaignCost } from './campaignCostsOf';
 export { attributionOf, type Attribution } from './attributionOf';
 export { foldVisitorSightings, type VisitEvent, type VisitorSighting } from './foldVisitorSightings';
+export { retractedEventIds } from './retractedEventIds';

@@ -27,3 +27,19 @@ describe('leadTransitionsOf', () => {
     expect(rows.map((r) => r.eventId)).toEqual([0, 1, 3, 4, 5, 6].map((i) => events[i]?.eventId));
   });
 });
+
+describe('leadTransitionsOf, compensations', () => {
+  it('records a retraction with the stage the lead is back at and why, unless what it undoes recorded no transition', () => {
+    const qualified = mql('cora', 0, 'C');
+    const assigned = lifecycle('cora', 0, 'lead_assigned', { owner: 'o', team: 't', rule: 'r', reason: 'routed' });
+    const why = { reason: 'contact consent was withdrawn before it in event time', stage: 'lead' } as const;
+    const events = [
+      lifecycle('cora', 1, 'lead_transition_retracted', { ...why, retractedEventId: assigned.eventId, retractedType: 'lead_assigned' }),
+      lifecycle('cora', 1, 'lead_qualification_retracted', { ...why, retractedEventId: qualified.eventId, retractedType: 'lead_qualified_mql' }),
+    ];
+
+    const rows = leadTransitionsOf(events);
+
+    expect(rows.map((r) => [r.type, r.fromStage, r.toStage, r.reason])).toEqual([['lead_qualification_retracted', null, 'lead', why.reason]]);
+  });
+});

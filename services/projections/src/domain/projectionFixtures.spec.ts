@@ -1,4 +1,4 @@
-import type { EngagementEvent, IdentityEvent, LeadScored, LifecycleEvent, OutcomeEvent, RecycledEvent, SlaEvent, Touch } from '@leadflow/schemas';
+import type { EngagementEvent, IdentityEvent, LeadScored, LifecycleEvent, OutcomeEvent, RecycledEvent, RecycleReason, SlaEvent, Touch } from '@leadflow/schemas';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
@@ -44,7 +44,7 @@ export const sql = (leadId: string, minutes: number, grade: LeadScored['grade'] 
     slaDeadline: at(minutes + 60),
   });
 
-export const recycled = (leadId: string, minutes: number, reason: RecycledEvent['payload']['reason'] = 'rejected_by_sales'): RecycledEvent => ({
+export const recycled = (leadId: string, minutes: number, reason: RecycleReason = 'rejected_by_sales'): RecycledEvent => ({
   eventId: nextId(),
   leadId,
   occurredAt: at(minutes),

@@ -23,7 +23,9 @@ interface Clocks {
 
 const blank = { deadline: null, attempt: null, elapsedMs: null, metBy: null };
 
-function factOf(event: SlaEvent, clocks: Clocks): SlaFact {
+type ClockEvent = Exclude<SlaEvent, { type: 'sla_retracted' }>;
+
+function factOf(event: ClockEvent, clocks: Clocks): SlaFact {
   const { eventId, leadId, occurredAt, type } = event;
   const base = { eventId, leadId, occurredAt, type, owner: event.payload.owner };
   switch (event.type) {
@@ -55,7 +57,9 @@ function factOf(event: SlaEvent, clocks: Clocks): SlaFact {
  */
 export function slaFactsOf(events: readonly SlaEvent[]): SlaFact[] {
   const clocks = new Map<string, Clocks>();
-  const inTimeOrder = [...events].sort((a, b) => a.occurredAt - b.occurredAt);
+  // A retraction records no clock of its own (what it undoes stays as it happened, in lead_transitions' terms).
+  const clockEvents = events.filter((e): e is ClockEvent => e.type !== 'sla_retracted');
+  const inTimeOrder = [...clockEvents].sort((a, b) => a.occurredAt - b.occurredAt);
   return inTimeOrder.map((event) => {
     const lead = clocks.get(event.leadId) ?? { byAttempt: new Map(), latest: undefined };
     clocks.set(event.leadId, lead);

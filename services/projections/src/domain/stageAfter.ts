@@ -3,7 +3,11 @@ import type { LifecycleEvent, RecycledEvent, Stage } from '@leadflow/schemas';
 /** The events that move a lead between stages. */
 export type StageEvent = LifecycleEvent | RecycledEvent;
 
-/** The stage a lifecycle event moves a lead to, or null when it changes no stage. */
+/**
+ * The stage a lifecycle event moves a lead to, or null when it changes no stage. A compensating
+ * event names the stage the lead ends at once its re-decision is applied, and is stamped after every
+ * event it corrects, so the latest stage change is still where the lead stands.
+ */
 export function stageAfter(event: StageEvent): Stage | null {
   switch (event.type) {
     case 'lead_qualified_mql':
@@ -22,6 +26,10 @@ export function stageAfter(event: StageEvent): Stage | null {
       return 'disqualified';
     case 'lead_recycled':
       return 'recycled';
+    case 'lead_qualification_retracted':
+    case 'lead_transition_retracted':
+    case 'lead_recycle_retracted':
+      return event.payload.stage;
     case 'lead_requalified':
     case 'lead_assigned':
     case 'sales_rejected':

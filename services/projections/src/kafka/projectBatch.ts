@@ -1,8 +1,9 @@
 import type { BatchHandler } from '@leadflow/kit';
 import type { LeadScored, OutcomeEvent, SlaEvent } from '@leadflow/schemas';
+import { deleteRetractedFacts } from '../db/deleteRetractedFacts';
 import { insertSlaFacts } from '../db/insertSlaFacts';
 import { upsertVisitors } from '../db/upsertVisitors';
-import { foldVisitorSightings, slaFactsOf, type StageEvent, type VisitEvent } from '../domain';
+import { foldVisitorSightings, retractedEventIds, slaFactsOf, type StageEvent, type VisitEvent } from '../domain';
 import { projectedTopicOf, type ProjectedTopic } from './projectedTopics';
 import { projectOutcomes } from './projectOutcomes';
 import { projectScores } from './projectScores';
@@ -37,6 +38,7 @@ export function projectBatch(): BatchHandler<ProjectedValue> {
           break;
         case 'sla':
           await insertSlaFacts(tx, slaFactsOf(values as SlaEvent[]));
+          await deleteRetractedFacts(tx, retractedEventIds(values as SlaEvent[]).eventIds);
           break;
         case 'outcome':
           await projectOutcomes(tx, values as OutcomeEvent[]);

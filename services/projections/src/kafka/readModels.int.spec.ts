@@ -3,7 +3,7 @@ import type { Producer } from 'kafkajs';
 import { Pool, types } from 'pg';
 import { connectPipeline, createLogger, createPool, createProducer, inTransaction, loadConfig, migrate, publishRecords, testing, type Pipeline, type RunningService } from '@leadflow/kit';
 import { topics } from '@leadflow/schemas';
-import type { EngagementEvent, IdentityEvent, LeadScored, LifecycleEvent, OutcomeEvent, RecycledEvent, SlaEvent, Touch } from '@leadflow/schemas';
+import type { EngagementEvent, IdentityEvent, LeadScored, LifecycleEvent, OutcomeEvent, RecycledEvent, RecycleReason, SlaEvent, Touch } from '@leadflow/schemas';
 import { projectionsConfigSchema } from '../config';
 import { projectionMigrations } from '../db/migrations';
 import { startProjections } from '../startProjections';
@@ -64,7 +64,7 @@ const sql = (leadId: string, at: number, grade: LeadScored['grade'], owner: stri
 const sla = <K extends SlaEvent['type']>(leadId: string, occurredAt: number, type: K, payload: Extract<SlaEvent, { type: K }>['payload']) =>
   ({ eventId: randomUUID(), leadId, occurredAt, type, payload }) as SlaEvent;
 const started = (leadId: string, at: number, owner: string, team: string, attempt = 1) => sla(leadId, at, 'sla_started', { owner, team, deadline: at + HOUR, grade: 'B', attempt });
-const recycled = (leadId: string, occurredAt: number, reason: RecycledEvent['payload']['reason']): RecycledEvent => ({
+const recycled = (leadId: string, occurredAt: number, reason: RecycleReason): RecycledEvent => ({
   eventId: randomUUID(),
   leadId,
   occurredAt,
