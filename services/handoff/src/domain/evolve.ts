@@ -34,6 +34,7 @@ const recycled = (state: LeadLifecycleState, { occurredAt, payload }: EventOf<'l
   recycledReason: payload.reason,
   recycledAt: occurredAt,
   decayedSince: undefined,
+  pendingSql: undefined,
 });
 
 /** The lead after one more event of its stream. */
