@@ -119,7 +119,38 @@ async function dueCrossings(pipe: Pipe, nowMs: number): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-/** Waits until every event is applied, no crossing is due and nothing changed downstream for `quietMs`. */
+async function dueTimers(pipe: Pipe, nowMs: number): Promise<number> {
+  const { rows } = await pipe.pool.query<{ n: string }>('select count(*) as n from public.lead_timers where due_at <= $1', [nowMs]).catch(() => ({ rows: [{ n: '1' }] }));
+  return Number(rows[0]?.n ?? 0);
+}
+
+type StoredOffset = { group_id: string; topic: string; partition: number; next_offset: string };
+
+/** Whether every consumer group of the pipeline (scoring, hand-off, projections) has applied every record of the topics it reads. */
+async function consumersCaughtUp(pipe: Pipe): Promise<boolean> {
+  const { rows } = await pipe.pool
+    .query<StoredOffset>('select group_id, topic, partition, next_offset from public.consumer_offsets union all select group_id, topic, partition, next_offset from analytics.consumer_offsets')
+    .catch(() => ({ rows: [] as StoredOffset[] }));
+  const admin = pipe.pipeline.kafka.admin();
+  await admin.connect();
+  try {
+    for (const topic of new Set(rows.map((r) => r.topic))) {
+      const highs = await admin.fetchTopicOffsets(topic);
+      for (const group of new Set(rows.filter((r) => r.topic === topic).map((r) => r.group_id))) {
+        const stored = (partition: number) => rows.find((r) => r.group_id === group && r.topic === topic && r.partition === partition)?.next_offset ?? '0';
+        if (highs.some(({ partition, high }) => BigInt(stored(partition)) < BigInt(high))) return false;
+      }
+    }
+    return rows.length > 0;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Waits until every event is applied, no crossing or timer is due, every consumer has applied all it
+ * reads, and nothing changed downstream for `quietMs` (a restarted consumer may take a while to rejoin).
+ */
 async function settle(pipe: Pipe, expectedEvents: number, { timeoutMs = 120_000, quietMs = 4000 } = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
@@ -128,7 +159,12 @@ async function settle(pipe: Pipe, expectedEvents: number, { timeoutMs = 120_000,
     const applied = await appliedCount(pipe);
     const snapshot = JSON.stringify([applied, await readLeads(pipe), await readScoringState(pipe).catch(() => [])]);
     if (snapshot !== last) [last, stableSince] = [snapshot, Date.now()];
-    const done = applied === expectedEvents && (await dueCrossings(pipe, Date.now())) === 0 && Date.now() - stableSince >= quietMs;
+    const done =
+      applied === expectedEvents &&
+      (await dueCrossings(pipe, Date.now())) === 0 &&
+      (await dueTimers(pipe, Date.now())) === 0 &&
+      Date.now() - stableSince >= quietMs &&
+      (await consumersCaughtUp(pipe));
     if (done) return;
     if (Date.now() > deadline) throw new Error(`seed ${SEED}: ${pipe.label} did not settle: ${applied} of ${expectedEvents} events applied`);
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -130,6 +130,10 @@ function latestScore(records: LeadScored[], leadId: string): LeadScored | undefi
     .at(-1);
 }
 
+/** The leads with a transition of `type` that still holds: published, and not retracted by a compensating event. */
 function transitions(events: LifecycleEvent[], type: LifecycleEvent['type']): string[] {
-  return events.filter((e) => e.type === type).map((e) => e.leadId);
+  const retracted = new Set(
+    events.flatMap((e) => (e.type === 'lead_qualification_retracted' || e.type === 'lead_transition_retracted' ? [e.payload.retractedEventId] : [])),
+  );
+  return events.filter((e) => e.type === type && !retracted.has(e.eventId)).map((e) => e.leadId);
 }

@@ -30,7 +30,8 @@ const chunksOf = <T>(items: readonly T[], size: number): T[][] =>
  * version and the time, so applying the same re-scoring again publishes the same ids.
  */
 function rescoredLead(lead: LeadRescore, model: ScoringModel, atMs: number) {
-  const stored = { leadId: lead.leadId, state: lead.after.state, streamTime: lead.after.streamTime, lastEmitted: null, nextCrossingAt: null };
+  const { state, streamTime, history } = lead.after;
+  const stored = { leadId: lead.leadId, state, streamTime, lastEmitted: null, nextCrossingAt: null, history };
   const { row, scores } = scoresOf(stored, model, 'rescore', [], atMs);
   const record: LeadScored = { ...scores, previousGrade: lead.before.evaluation.grade };
   return { row, record };

@@ -9,9 +9,12 @@ import {
 } from '@leadflow/handoff';
 import {
   checkEventAge,
+  emptyLeadHistory,
   evaluateScores,
   foldActivity,
   initialLeadScoreState,
+  withEvents,
+  type LeadHistory,
   type LeadScoreState,
   type ScoreEvaluation,
   type ScoringModel,
@@ -26,6 +29,8 @@ export interface LeadUnderModel {
   applied: string[];
   /** The latest event time folded (0 for none): the stream time the scoring service keeps. */
   streamTime: number;
+  /** The events folded, kept as the scoring service keeps them, so a late event is refolded in its place. */
+  history: LeadHistory;
   /** Events beyond the model's horizon when they were received: not folded. */
   skipped: number;
   reachedMql: boolean;
@@ -71,7 +76,7 @@ export function scoreLeadHistory(
   let state = initialLeadScoreState();
   let lifecycle: LeadLifecycleState = initialLeadLifecycleState();
   const reached = new Set<string>();
-  const applied: string[] = [];
+  const applied: LeadActivityEvent[] = [];
   let skipped = 0;
   let streamTime = 0;
   for (const event of events) {
@@ -80,7 +85,7 @@ export function scoreLeadHistory(
       continue;
     }
     state = foldActivity(state, event, model);
-    applied.push(event.eventId);
+    applied.push(event);
     streamTime = Math.max(streamTime, event.occurredAt);
     const scores = scoresAfter(leadId, state, model, event);
     const decision = decide({ type: 'ApplyScores', leadId, scores, now: event.occurredAt }, lifecycle, rules, FRESH_ROTATIONS);
@@ -92,8 +97,9 @@ export function scoreLeadHistory(
   return {
     state,
     evaluation: evaluateScores(state, model, atMs),
-    applied,
+    applied: applied.map((e) => e.eventId),
     streamTime,
+    history: withEvents(emptyLeadHistory(), applied, streamTime, model),
     skipped,
     reachedMql: reached.has('lead_qualified_mql'),
     // A hand-off still settling at the end of the history is an SQL once its window passes.

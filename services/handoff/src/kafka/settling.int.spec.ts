@@ -17,6 +17,17 @@ describe('a hand-off settles through Kafka', () => {
     await h?.stop();
   });
 
+  // The hand-off is published before its transaction commits the lead's timers: read them once the
+  // settling timer is gone, or after a deadline.
+  const timersOnceCommitted = async (leadId: string) => {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const { rows } = await h.pool.query<{ timer: string }>('select timer from lead_timers where lead_id = $1', [leadId]);
+      if (!rows.some((r) => r.timer === 'sql_settled') || Date.now() > deadline) return rows;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
   it('hands off once, after the window, with the scores of every event of the moment', async () => {
     const leadId = `settling-${h.run.id}`;
     const at = Date.now();
@@ -32,7 +43,6 @@ describe('a hand-off settles through Kafka', () => {
     expect(sql?.occurredAt).toBe(at + SETTLING_SECONDS * 1000);
     expect(sql?.payload).toMatchObject({ intent: 43.5, context: { topFeatures: [{ feature: 'routing', explorations: 3 }] } });
     expect(sql?.payload.assignment?.team).toBe('routing-specialists');
-    const timers = await h.pool.query<{ timer: string }>('select timer from lead_timers where lead_id = $1', [leadId]);
-    expect(timers.rows).toEqual([{ timer: 'sla' }]);
+    expect(await timersOnceCommitted(leadId)).toEqual([{ timer: 'sla' }]);
   });
 });

@@ -115,6 +115,8 @@ function history(id: string) {
       scores(wanda, t(60), 'A', touch(t(-60), paid), touch(t(60), paid), 9),
       scores(bruno, t(120), 'B', touch(t(110), organic)),
       scores(cora, t(30), 'C', touch(t(20), paid), touch(t(30), newsletter)),
+      // A grade crossing scoring computed before cora's last event arrived: stale, never a grade day.
+      { ...scores(cora, t(30 + 24 * 60), 'D', touch(t(20), paid), touch(t(20), paid), 2), cause: 'decay' as const },
       scores(sam, t(40), 'F', touch(t(40), {})),
       scores(rex, t(180), 'B', touch(t(170), search)),
       scores(dora, t(200), 'C', touch(t(200), {})),
@@ -425,6 +427,7 @@ describe('projections on the real broker, registry and Postgres', () => {
       expect(withoutTeam(mine(fromOtherOrder.sla))).toEqual(withoutTeam(mine(live.sla)));
       expect(mine(fromOtherOrder.visitors)).toEqual(mine(live.visitors));
       expect(mine(fromOtherOrder.grades)).toEqual(mine(live.grades));
+      expect(live.grades.filter((r) => r.lead_id === h.leads.cora).map((r) => r.grade)).toEqual(['C']);
       expectViews(fromOtherOrder, h.leads);
     } finally {
       await reordered.end();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { createPool, inTransaction, migrate, testing } from '@leadflow/kit';
-import { topics, type LifecycleEvent, type SlaEvent } from '@leadflow/schemas';
+import { topics, type LifecycleEvent, type RecycledEvent, type SlaEvent } from '@leadflow/schemas';
 import { projectionMigrations } from '../db/migrations';
 import { projectBatch, type ProjectedValue } from './projectBatch';
 
@@ -18,7 +18,7 @@ describe('projections honour compensating events', () => {
   let run: testing.IsolatedRun;
   let pool: Pool;
   const apply = projectBatch();
-  const project = (topic: 'lifecycle' | 'sla', values: ProjectedValue[]) =>
+  const project = (topic: 'lifecycle' | 'sla' | 'recycled', values: ProjectedValue[]) =>
     inTransaction(pool, (tx) =>
       apply(values.map((value, i) => ({ value, topic: `${run.namespace}${topics[topic].name}`, partition: 0, offset: String(i), key: null, raw: null, headers: {} })), tx),
     );
@@ -64,5 +64,21 @@ describe('projections honour compensating events', () => {
     ]);
     const slaFacts = await pool.query('select type from sla_facts where lead_id = $1', [leadId]);
     expect(slaFacts.rows).toEqual([]);
+  });
+
+  it('a recycling retracted by a late contact no longer decides the stage: an acceptance earlier than it, arriving after, does', async () => {
+    const leadId = `bruno-${run.id}`;
+    const assignment = { owner: 'jessica.lee', team: 'na-sales', rule: 'north-america' };
+    const sqlEvent = lifecycle(leadId, T, 'lead_qualified_sql', { ...snapshot, fromStage: 'mql', route: 'score_and_bant', bantEstablished: ['budget', 'authority', 'need'], assignment, slaDeadline: T + 60 * MINUTE });
+    const recycling: RecycledEvent = { eventId: randomUUID(), leadId, occurredAt: T + 2 * 24 * 60 * MINUTE, type: 'lead_recycled', payload: { reason: 'sla_breached', fromStage: 'sql' } };
+    const contactedAt = T + 30 * MINUTE;
+
+    await project('lifecycle', [lifecycle(leadId, T, 'lead_qualified_mql', { ...snapshot, fromStage: 'lead' }), sqlEvent]);
+    await project('recycled', [recycling]);
+    await project('recycled', [{ eventId: randomUUID(), leadId, occurredAt: contactedAt + 1, type: 'lead_recycle_retracted', payload: { retractedEventId: recycling.eventId, retractedType: 'lead_recycled', reason: 'a late input re-decided the lead in event-time order', stage: 'sql' } }]);
+    await project('lifecycle', [lifecycle(leadId, T + 24 * 60 * MINUTE, 'sales_accepted', { fromStage: 'sql', by: 'jessica.lee' })]);
+
+    const lead = await pool.query('select stage, recycled_at, accepted_at is not null as accepted from lead_current where lead_id = $1', [leadId]);
+    expect(lead.rows).toEqual([{ stage: 'accepted', recycled_at: null, accepted: true }]);
   });
 });

@@ -1,4 +1,4 @@
-import type { LeadScoreState } from '../domain';
+import type { LeadHistory, LeadScoreState } from '../domain';
 
 /** What was last published for a lead (in publication order): the previous grade of the next scores. */
 export interface EmittedScores {
@@ -18,4 +18,6 @@ export interface LeadRow {
   lastEmitted: EmittedScores | null;
   /** When decay next moves the lead across a grade boundary, if ever. */
   nextCrossingAt: number | null;
+  /** The applied events, so the trajectory can be evaluated again from a late event's time on. */
+  history: LeadHistory;
 }

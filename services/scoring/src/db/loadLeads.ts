@@ -1,15 +1,20 @@
 import type { PoolClient } from 'pg';
+import type { LeadHistory } from '../domain';
 import type { LeadRow } from './LeadRow';
 
-const COLUMNS = 'lead_id, state, stream_time, last_emitted, next_crossing_at';
+const COLUMNS = 'lead_id, state, stream_time, last_emitted, next_crossing_at, history';
 
-function toLeadRow(r: { lead_id: string; state: LeadRow['state']; stream_time: string; last_emitted: LeadRow['lastEmitted']; next_crossing_at: string | null }): LeadRow {
+function toLeadRow(r: { lead_id: string; state: LeadRow['state']; stream_time: string; last_emitted: LeadRow['lastEmitted']; next_crossing_at: string | null;
+  history: LeadHistory | null;
+}): LeadRow {
   return {
     leadId: r.lead_id,
     state: r.state,
     streamTime: Number(r.stream_time),
     lastEmitted: r.last_emitted,
     nextCrossingAt: r.next_crossing_at === null ? null : Number(r.next_crossing_at),
+    // Rows stored before histories were kept: what they folded is the base a late event refolds from.
+    history: r.history ?? { base: r.state, events: [] },
   };
 }
 

@@ -35,4 +35,11 @@ export const scoringMigrations: Migration[] = [
         primary key (anonymous_id, event_id));
       create index visitor_activity_occurred_at on visitor_activity (occurred_at);`,
   },
+  {
+    name: '003_lead_history',
+    sql: `
+      -- The lead's applied events in event-time order (and the fold of those behind the model's
+      -- horizon), so a late event re-evaluates the scores at every later event time.
+      alter table lead_score_state add column history jsonb;`,
+  },
 ];

@@ -28,3 +28,5 @@ export { routeActivity, type ActivityRoutes, type Identification } from './route
 export { mostExploredFeature } from './mostExploredFeature';
 export { nextGradeCrossing, type GradeCrossing } from './nextGradeCrossing';
 export { parseScoringModel, scoringModelSchema, type ScoringModel, type ParsedScoringModel } from './scoringModel';
+export { byEventTime, emptyLeadHistory, withEvents, type LeadHistory } from './leadHistory';
+export { applyToTrajectory, type ScoredLead, type TrajectoryPoint } from './leadTrajectory';

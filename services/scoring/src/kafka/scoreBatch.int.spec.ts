@@ -84,4 +84,25 @@ describe('scoring on the real broker, registry and Postgres', () => {
       [2, [marker.eventId]],
     ]);
   });
+
+  it('evaluates the scores again at every later event time when an event arrives late', async () => {
+    const leadId = `late-${run.id}`;
+    const now = Date.now();
+    const first = pricingView(leadId, now - 3000);
+    const last = pricingView(leadId, now - 1000);
+    const late = pricingView(leadId, now - 2000);
+
+    await publishRecords(producer, pipeline.codecs.engagement, [first, last]);
+    await testing.collectRecords(pipeline.kafka, pipeline.codecs.scores, (r) => r.some((s) => s.leadId === leadId && s.eventsApplied === 2));
+    await publishRecords(producer, pipeline.codecs.engagement, [late]);
+
+    const scores = await testing.collectRecords(pipeline.kafka, pipeline.codecs.scores, (r) => r.some((s) => s.leadId === leadId && s.eventsApplied === 3));
+    const forLead = scores.filter((s) => s.leadId === leadId && s.cause === 'event');
+    expect(forLead.map((s) => [s.evaluatedAt, s.eventsApplied, s.causeEventIds])).toEqual([
+      [first.occurredAt, 1, [first.eventId]],
+      [last.occurredAt, 2, [last.eventId]],
+      [late.occurredAt, 2, [late.eventId]],
+      [last.occurredAt, 3, [last.eventId]],
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Producer } from 'kafkajs';
 import { publishRecords, RejectedRecordError, type BatchHandler, type Codecs, type ConsumedRecord, type RefusedRecord } from '@leadflow/kit';
 import type { LeadActivityEvent } from '@leadflow/schemas';
-import { checkEventAge, initialLeadScoreState, type ScoringModel } from '../domain';
+import { checkEventAge, emptyLeadHistory, initialLeadScoreState, type ScoringModel } from '../domain';
 import { claimEventIds } from '../db/claimEventIds';
 import type { LeadRow } from '../db/LeadRow';
 import { loadLeads } from '../db/loadLeads';
@@ -16,7 +16,9 @@ export interface ScoreBatchDeps {
 
 /**
  * Folds a batch of lead activity with one state read and one write per lead, not per event, and
- * publishes each touched lead's scores once, evaluated at its latest event time. Events are
+ * publishes the points of each touched lead's trajectory the batch makes: its scores at every event
+ * time from the batch's earliest event of the lead on (all of them again when that event is late),
+ * and at the grade crossings between them. Events are
  * deduplicated by id across redeliveries; events beyond the model's horizon are dead-lettered with
  * the reason.
  */
@@ -42,7 +44,7 @@ export function scoreBatch(deps: ScoreBatchDeps): BatchHandler<LeadActivityEvent
     const rescored = [...byLead].map(([leadId, leadEvents]) =>
       scoreLeadActivity(stored.get(leadId) ?? emptyRow(leadId), leadEvents, deps.model),
     );
-    await publishRecords(deps.producer, deps.codecs.scores, rescored.map((r) => r.scores));
+    await publishRecords(deps.producer, deps.codecs.scores, rescored.flatMap((r) => r.scores));
     await saveLeads(tx, rescored.map((r) => r.row));
     return refused;
   };
@@ -54,6 +56,7 @@ const emptyRow = (leadId: string): LeadRow => ({
   streamTime: 0,
   lastEmitted: null,
   nextCrossingAt: null,
+  history: emptyLeadHistory(),
 });
 
 function uniqueByEventId(records: ConsumedRecord<LeadActivityEvent>[]): ConsumedRecord<LeadActivityEvent>[] {

@@ -22,11 +22,11 @@ function seedOf(row: LeadRow, model: ScoringModel, cause: LeadScored['cause'], c
 }
 
 /**
- * Evaluates a lead at `evaluatedAt` (event time: its latest event time, or the grade crossing being
- * published) and schedules its next grade crossing after that time. The stored state and stream time
- * are left as they are. Every call gives a record to publish, so the last one published for a lead
- * is always the evaluation of its whole state, whatever the order the events came in. The id derives
- * from the lead and what caused the scores, so re-running the same step repeats the id.
+ * Evaluates `row.state` at `evaluatedAt` (event time: a point of the lead's trajectory, whose state
+ * is the fold of the events up to it) and schedules its next grade crossing after that time. The
+ * stored state and stream time are left as they are. The id derives from the lead and what caused
+ * the scores (the events up to then), so re-running the same step, or publishing the same point
+ * again after a late event, repeats the id.
  */
 export function scoresOf(
   row: LeadRow,

@@ -1,6 +1,6 @@
 import type { LeadActivityEvent, LeadScored } from '@leadflow/schemas';
 import fc from 'fast-check';
-import { initialLeadScoreState } from '../domain';
+import { emptyLeadHistory, evaluateScores, foldActivity, initialLeadScoreState } from '../domain';
 import { defaultModel, journeyArb, laterArb } from '../domain/activityFixtures.spec';
 import type { LeadRow } from '../db/LeadRow';
 import { regradeAtCrossing } from '../regrading/regradeAtCrossing';
@@ -13,7 +13,14 @@ type Step = { batch: LeadActivityEvent[] } | { tick: true };
 
 type Run = { row: LeadRow; applied: Set<string>; published: LeadScored[] };
 
-const emptyRow = (): LeadRow => ({ leadId: 'lead-1', state: initialLeadScoreState(), streamTime: 0, lastEmitted: null, nextCrossingAt: null });
+const emptyRow = (): LeadRow => ({
+  leadId: 'lead-1',
+  state: initialLeadScoreState(),
+  streamTime: 0,
+  lastEmitted: null,
+  nextCrossingAt: null,
+  history: emptyLeadHistory(),
+});
 
 // The shell's steps, without Kafka and Postgres: events are claimed once by id, due crossings regraded.
 function step(run: Run, s: Step, clock: number): Run {
@@ -25,7 +32,7 @@ function step(run: Run, s: Step, clock: number): Run {
   const fresh = [...new Map(s.batch.filter((e) => !run.applied.has(e.eventId)).map((e) => [e.eventId, e])).values()];
   if (fresh.length === 0) return run;
   const { row, scores } = scoreLeadActivity(run.row, fresh, model);
-  return { row, applied: new Set([...run.applied, ...fresh.map((e) => e.eventId)]), published: [...run.published, scores] };
+  return { row, applied: new Set([...run.applied, ...fresh.map((e) => e.eventId)]), published: [...run.published, ...scores] };
 }
 
 /** Runs the steps, then lets the ticker catch up with the clock, as the service does when input stops. */
@@ -52,6 +59,24 @@ const lastScoreOf = (run: Run) => {
   const { eventId: _id, causeEventIds: _causes, previousGrade: _previous, ...content } = last;
   return rounded(content);
 };
+
+const causeRank: Record<LeadScored['cause'], number> = { decay: 0, event: 1, rescore: 2 };
+
+// The hand-off's rule: a score is partial when one of the same time counts more events (or as many,
+// with a stronger cause), or one of an earlier time counts more events.
+const supersedes = (o: LeadScored, s: LeadScored): boolean =>
+  o.evaluatedAt === s.evaluatedAt
+    ? o.eventsApplied > s.eventsApplied || (o.eventsApplied === s.eventsApplied && causeRank[o.cause] > causeRank[s.cause])
+    : o.evaluatedAt < s.evaluatedAt && o.eventsApplied > s.eventsApplied;
+
+/** The published scores no other published score supersedes, once each, in event-time order, as the hand-off keeps them. */
+function survivingTrajectory(run: Run) {
+  const unique = [...new Map(run.published.map((s) => [s.eventId, s])).values()];
+  return unique
+    .filter((s) => !unique.some((o) => o !== s && supersedes(o, s)))
+    .sort((a, b) => a.evaluatedAt - b.evaluatedAt || (a.eventId < b.eventId ? -1 : 1))
+    .map(({ previousGrade: _previous, ...content }) => rounded(content));
+}
 
 const chronological = (events: readonly LeadActivityEvent[]): Step[] =>
   [...events].sort((a, b) => a.occurredAt - b.occurredAt || (a.eventId < b.eventId ? -1 : 1)).flatMap((e) => [{ batch: [e] }, { tick: true as const }]);
@@ -119,6 +144,25 @@ describe('scoring converges whatever the arrival order, duplication, batching an
           }
           const last = run.published.at(-1);
           if (last) expect(last.evaluatedAt).toBeGreaterThanOrEqual(run.row.streamTime);
+        }
+      }),
+    );
+  });
+
+  it('keeps the same surviving trajectory: the scores at every event time and grade crossing, from all the events up to then', () => {
+    fc.assert(
+      fc.property(withDisorder, ([events, disordered, clock]) => {
+        const inOrder = survivingTrajectory(runAll(chronological(events), clock));
+        const shuffled = survivingTrajectory(runAll(disordered, clock));
+
+        expect(shuffled).toEqual(inOrder);
+        const times = [...new Set(events.map((e) => e.occurredAt))].sort((a, b) => a - b);
+        const atEventTimes = inOrder.filter((s) => (s as LeadScored).cause === 'event') as LeadScored[];
+        expect(atEventTimes.map((s) => [s.evaluatedAt, s.eventsApplied])).toEqual(times.map((t) => [t, events.filter((e) => e.occurredAt <= t).length]));
+        const eventsUpTo = (t: number) => [...events].filter((e) => e.occurredAt <= t).sort((a, b) => a.occurredAt - b.occurredAt || (a.eventId < b.eventId ? -1 : 1));
+        for (const s of atEventTimes) {
+          const direct = evaluateScores(eventsUpTo(s.evaluatedAt).reduce((st, e) => foldActivity(st, e, model), initialLeadScoreState()), model, s.evaluatedAt);
+          expect({ total: s.total, grade: s.grade }).toEqual({ total: direct.total, grade: direct.grade });
         }
       }),
     );

@@ -1,5 +1,7 @@
 import type { HandoffRules } from '../handoffRules';
 import type { LeadEvent } from '../leadEvent';
+import { topicOfLeadEvent } from '../topicOfLeadEvent';
+import { isRetraction } from './retractionOf';
 import type { KeptAssignment } from '../routingSnapshot';
 import { effectiveEvents } from './effectiveEvents';
 import type { LeadInput } from './leadInput';
@@ -17,10 +19,22 @@ const keptAssignments = (effective: readonly LeadEvent[]): KeptAssignment[] =>
       : [],
   );
 
-function compensationOf(effective: readonly LeadEvent[], redecision: Redecision, horizon: number): Compensation {
+/**
+ * Just after every decision that holds once re-decided, and after every earlier compensation: the
+ * compensation is then the lead's latest stage change among what holds. Not after the decisions it
+ * retracts, nor after inputs that decided nothing (a decay score far later): a decision still to
+ * come at such a time must come after it, for a reader keeping the latest stage change.
+ */
+const stampOf = (stream: readonly LeadEvent[], target: readonly LeadEvent[]): number =>
+  Math.max(
+    0,
+    ...stream.flatMap((e) => (isRetraction(e) ? [e.occurredAt] : [])),
+    ...target.flatMap((e) => (topicOfLeadEvent(e) === undefined ? [] : [e.occurredAt])),
+  ) + 1;
+
+function compensationOf(stream: readonly LeadEvent[], effective: readonly LeadEvent[], redecision: Redecision): Compensation {
   const newlyDoNotContact = redecision.state.doNotContact && !effective.some((e) => e.type === 'lead_marked_do_not_contact');
-  // Just after every event it corrects, so the latest event of the lead still tells where it stands.
-  return { at: horizon + 1, reason: newlyDoNotContact ? CONSENT_WITHDRAWN_EARLIER : LATE_INPUT, stage: redecision.state.stage };
+  return { at: stampOf(stream, redecision.events), reason: newlyDoNotContact ? CONSENT_WITHDRAWN_EARLIER : LATE_INPUT, stage: redecision.state.stage };
 }
 
 /**
@@ -39,6 +53,6 @@ export function redecideAndCompensate(
 ): Redecision & { append: LeadEvent[] } {
   const effective = effectiveEvents(stream);
   const redecision = redecideLead(leadId, inputs, horizon, rules, { rotations, kept: keptAssignments(effective) });
-  const append = reconcileLead(leadId, stream, redecision.events, compensationOf(effective, redecision, horizon));
+  const append = reconcileLead(leadId, stream, redecision.events, compensationOf(stream, effective, redecision));
   return { ...redecision, append };
 }

@@ -96,6 +96,26 @@ describe('re-decision in event-time order with compensating events', () => {
     expect(netOf(corrected.stream)).toEqual(netOf(deliver([qualifying, inputOf(contactedInTime)], { clock: deadline }).stream));
   });
 
+  it('a compensation is stamped just after the decisions that hold, so an outcome arriving later is the latest stage change', () => {
+    // Given an SQL breached twice by the clock and recycled
+    const sql = deliver([inputOf(applyScores(sqlAt(0)))]);
+    const deadline = sql.state.sla?.deadline as number;
+    const recycled = deliver([], { clock: deadline + 2 * DAY_MS, from: sql });
+    expect(recycled.state.stage).toBe('recycled');
+
+    // When a contact before the first deadline arrives late, then the acceptance of the next day
+    const contacted = deadline - HOUR_MS / 2;
+    const corrected = deliver([inputOf(outcome('lead_contacted', { channel: 'phone', by: 'anna.schmidt' }, contacted))], { from: recycled });
+    const accepted = deliver([inputOf(outcome('lead_accepted', {}, deadline + HOUR_MS))], { from: corrected });
+
+    // Then the compensation comes just after the contact that now holds, before the acceptance
+    const retractions = (corrected.appended[0] ?? []).filter((e) => e.type.endsWith('_retracted'));
+    expect(retractions.map((e) => e.occurredAt)).toEqual(retractions.map(() => contacted + 1));
+    expect(retractions.map((e) => (e.payload as { stage: string }).stage)).toEqual(retractions.map(() => 'sql'));
+    expect(typesOf(accepted.appended[0] ?? [])).toEqual(['sales_accepted']);
+    expect(accepted.state.stage).toBe('accepted');
+  });
+
   it('a decay recycle fired by the clock is retracted when a score from before it, showing new interest, arrives late', () => {
     const mql = inputOf(applyScores(mqlAt(0, { eventsApplied: 1 })));
     const decayed = inputOf(applyScores(mqlAt(24, { eventsApplied: 1, cause: 'decay', total: 15, grade: 'F' })));
