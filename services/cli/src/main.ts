@@ -7,6 +7,7 @@ import { dlqCommand } from './dlq/dlqCommand';
 import { statusCommand } from './status/statusCommand';
 import { runDemo } from './demo/runDemo';
 import { rebuildCommand, type RebuildCommandOptions } from './projections/rebuildCommand';
+import { chaosCommand } from './chaos/chaosCommand';
 import { rescore, type RescoreOptions } from './rescore/rescore';
 import { simulateCommand } from './simulate/simulateCommand';
 import { parseStartOptions } from './start/startOptions';
@@ -89,6 +90,7 @@ program
   });
 
 dlqCommand(program);
+chaosCommand(program);
 
 program
   .command('status')
