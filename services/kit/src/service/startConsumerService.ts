@@ -6,6 +6,7 @@ import { createPool } from '../db/createPool';
 import { migrate, type Migration } from '../db/migrate';
 import { startHealthServer } from '../http/startHealthServer';
 import { ConsumerMetrics } from '../kafka/ConsumerMetrics';
+import { countProducerErrors } from '../kafka/countProducerErrors';
 import { createProducer } from '../kafka/createProducer';
 import { DeadLetterPublisher } from '../kafka/DeadLetterPublisher';
 import type { ConsumerPolicy } from '../kafka/ConsumerPolicy';
@@ -60,7 +61,7 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
   });
   await migrate(pool, definition.name, [consumerOffsetsMigration, ...definition.migrations]);
   const { kafka, codecs } = await connectPipeline(`leadflow-${definition.name}`, settings, logger);
-  const producer = await createProducer(kafka);
+  const producer = countProducerErrors(await createProducer(kafka), metrics, definition.name);
   const namespace = settings.TOPIC_NAMESPACE;
   const context: ConsumerServiceContext = { kafka, producer, codecs, pool, logger, metrics, namespace };
   const consumers: RunningConsumer[] = [];
