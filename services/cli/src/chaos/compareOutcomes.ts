@@ -29,8 +29,9 @@ function rowDifferences(a: Record<string, unknown>[], b: Record<string, unknown>
 
 function compareTables(name: string, calm: RunOutcome['tables'], chaos: RunOutcome['tables'], counts: boolean): Comparison {
   const tables = [...new Set([...Object.keys(calm), ...Object.keys(chaos)])].sort();
-  const differences = tables.flatMap((table) => rowDifferences(calm[table] ?? [], chaos[table] ?? []).map((d) => `${table} ${d}`));
-  return { name, mismatches: differences.length, counts, examples: differences.slice(0, EXAMPLES) };
+  const perTable = tables.map((table) => ({ table, differences: rowDifferences(calm[table] ?? [], chaos[table] ?? []) })).filter((t) => t.differences.length > 0);
+  const examples = perTable.map((t) => `${t.table}: ${t.differences.length} rows differ, e.g. ${t.differences[0]}`);
+  return { name, mismatches: perTable.reduce((sum, t) => sum + t.differences.length, 0), counts, examples };
 }
 
 const byId = (events: readonly LeadEvent[]) => new Map(events.map((e) => [e.eventId, e]));

@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { testing, type Codecs } from '@leadflow/kit';
 import { snapshotSchema, type SchemaSnapshot } from '@leadflow/projections';
 
@@ -44,22 +44,31 @@ const leadEvent = (e: { eventId: string; type: string; leadId: string; occurredA
   content: JSON.stringify(canonical(e)),
 });
 
+/** Per table, its columns and which of them name a round-robin owner. */
+async function analyticsColumns(tx: PoolClient): Promise<{ table: string; columns: string[] }[]> {
+  const { rows } = await tx.query<{ table_name: string; columns: string[] }>(
+    `select t.table_name, array_agg(c.column_name::text order by c.ordinal_position) as columns
+       from information_schema.tables t join information_schema.columns c using (table_schema, table_name)
+      where t.table_schema = $1 and t.table_type = 'BASE TABLE' group by t.table_name order by t.table_name`,
+    [ANALYTICS],
+  );
+  return rows.filter((r) => !NOT_COMPARED.has(r.table_name)).map((r) => ({ table: r.table_name, columns: r.columns }));
+}
+
+const isOwner = (column: string) => column.includes('owner');
+
 async function readTables(pool: Pool): Promise<{ tables: SchemaSnapshot; owners: SchemaSnapshot }> {
   const tx = await pool.connect();
   try {
     await tx.query('begin isolation level repeatable read');
-    const { rows } = await tx.query<{ table_name: string; owner_columns: string[] }>(
-      `select t.table_name, array_remove(array_agg(case when c.column_name like '%owner%' then c.column_name end), null) as owner_columns
-         from information_schema.tables t join information_schema.columns c using (table_schema, table_name)
-        where t.table_schema = $1 and t.table_type = 'BASE TABLE' group by t.table_name`,
-      [ANALYTICS],
-    );
-    const compared = rows.filter((r) => !NOT_COMPARED.has(r.table_name));
-    const ownerColumns = Object.fromEntries(compared.map((r) => [r.table_name, r.owner_columns]));
-    const all = await snapshotSchema(tx, ANALYTICS);
-    const withoutOwners = await snapshotSchema(tx, ANALYTICS, ownerColumns);
-    const pick = (s: SchemaSnapshot) => Object.fromEntries(compared.map((r) => [r.table_name, s[r.table_name] ?? []]));
-    return { tables: pick(withoutOwners), owners: pick(all) };
+    const tables = await analyticsColumns(tx);
+    const withOwners = tables.filter((t) => t.columns.some(isOwner));
+    // the owners' view keeps each owner column with the lead it belongs to
+    const notOwnership = Object.fromEntries(withOwners.map((t) => [t.table, t.columns.filter((c) => !isOwner(c) && c !== 'lead_id')]));
+    const withoutOwners = await snapshotSchema(tx, ANALYTICS, Object.fromEntries(tables.map((t) => [t.table, t.columns.filter(isOwner)])));
+    const owners = await snapshotSchema(tx, ANALYTICS, notOwnership);
+    const pick = (s: SchemaSnapshot, from: typeof tables) => Object.fromEntries(from.map((t) => [t.table, s[t.table] ?? []]));
+    return { tables: pick(withoutOwners, tables), owners: pick(owners, withOwners) };
   } finally {
     await tx.query('rollback');
     tx.release();
