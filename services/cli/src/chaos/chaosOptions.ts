@@ -35,7 +35,7 @@ export const DEFAULT_CHAOS: ChaosOptions = {
   slaSeconds: 20,
   seed: 20_261_202,
   instances: 2,
-  settleTimeoutMs: 900_000,
+  settleTimeoutMs: 3_600_000,
 };
 
 type RawChaosOptions = Partial<Record<keyof ChaosOptions, string>>;
@@ -51,7 +51,7 @@ const LIMITS: Record<keyof ChaosOptions, [number, number]> = {
   slaSeconds: [1, 86_400],
   seed: [0, 2 ** 31],
   instances: [1, 8],
-  settleTimeoutMs: [10_000, 7_200_000],
+  settleTimeoutMs: [10_000, 14_400_000],
 };
 
 /** Checks `leadflow chaos`'s flags against their limits, naming every bad value. */
