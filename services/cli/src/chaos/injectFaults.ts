@@ -77,12 +77,20 @@ async function inject(pipeline: ChaosPipeline, fault: Fault): Promise<string> {
 
 /**
  * Injects each fault at its moment after `startedAt` (outages run alongside later faults) and
- * resolves once every one has been injected and every stopped part is back.
+ * resolves once every one has been injected and every stopped part is back. Faults not yet due
+ * when `cancelled()` turns true (the run failed) are skipped.
  */
-export async function injectFaults(pipeline: ChaosPipeline, faults: readonly Fault[], startedAt: number, log: (line: string) => void): Promise<InjectedFault[]> {
+export async function injectFaults(
+  pipeline: ChaosPipeline,
+  faults: readonly Fault[],
+  startedAt: number,
+  log: (line: string) => void,
+  cancelled: () => boolean,
+): Promise<InjectedFault[]> {
   const injected = faults.map(async (fault) => {
     await sleep(Math.max(0, startedAt + fault.atMs - Date.now()));
     const atMs = Date.now() - startedAt;
+    if (cancelled()) return { fault, atMs, detail: 'skipped: the run had failed' };
     const detail = await inject(pipeline, fault).catch((error: unknown) => `failed: ${error instanceof Error ? error.message : String(error)}`);
     log(`[chaos] +${(atMs / 1000).toFixed(1)}s ${fault.kind}: ${detail}`);
     return { fault, atMs, detail };

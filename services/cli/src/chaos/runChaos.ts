@@ -28,16 +28,21 @@ async function runOnce(pipeline: ChaosPipeline, events: readonly PostedEventBody
   const pipe = await connectPipeline(`${pipeline.label}-reader`, loadConfig(z.object(commonConfig), pipeline.run.env), createLogger('chaos', 'error'));
   const admin = pipe.kafka.admin();
   await admin.connect();
+  let over = false;
   try {
     const startedAt = Date.now();
-    const [traffic, injected] = await Promise.all([sendTraffic(pipeline.ingestUrls, CHAOS_API_KEY, events, options.rate), injectFaults(pipeline, faults, startedAt, log)]);
-    log(`[chaos] ${pipeline.label}: ${traffic.accepted} accepted, ${traffic.refused} refused, ${traffic.retried} requests resent in ${traffic.seconds.toFixed(0)}s; ${injected.length} faults injected; waiting for quiet`);
+    const [traffic, injected] = await Promise.all([
+      sendTraffic(pipeline.ingestUrls, CHAOS_API_KEY, events, options.rate),
+      injectFaults(pipeline, faults, startedAt, log, () => over),
+    ]);
+    log(`[chaos] ${pipeline.label}: ${traffic.accepted} accepted, ${traffic.refused} refused, ${traffic.retried} requests resent (${traffic.serverErrors} answered 500) in ${traffic.seconds.toFixed(0)}s; ${injected.length} faults injected; waiting for quiet`);
     const quietMs = Math.max(15_000, options.slaSeconds * 1000 + 10_000);
     await waitForQuiescence(pipeline.run.databaseUrl, admin, pipeline.run.namespace, quietMs, options.settleTimeoutMs);
     const seconds = (Date.now() - startedAt - quietMs) / 1000;
     log(`[chaos] ${pipeline.label}: quiet; reading tables, the event store and the topics`);
     return { outcome: await readRunOutcome(pipeline.run.databaseUrl, pipe.kafka, pipe.codecs), seconds, restarts: pipeline.restarts() };
   } finally {
+    over = true;
     await admin.disconnect();
   }
 }
