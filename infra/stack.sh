@@ -13,6 +13,7 @@
 # Environment (all optional):
 #   LEADFLOW_KAFKA_PORT                 broker listener            (default 19092)
 #   LEADFLOW_KAFKA_CONTROLLER_PORT      KRaft controller listener  (default 19093)
+#   LEADFLOW_KAFKA_RETENTION_MS         broker default retention   (default -1: kept)
 #   LEADFLOW_REGISTRY_PORT              registry HTTP port         (default 18081)
 #   LEADFLOW_REGISTRY_MANAGEMENT_PORT   registry health/metrics    (default 18082)
 #   LEADFLOW_STACK_RUN_DIR              pids, logs and data        (default infra/.run)
@@ -49,6 +50,9 @@ REGISTRY_JAVA=""
 
 KAFKA_PORT="${LEADFLOW_KAFKA_PORT:-19092}"
 KAFKA_CONTROLLER_PORT="${LEADFLOW_KAFKA_CONTROLLER_PORT:-19093}"
+# The broker default for topics created without their own retention; -1 keeps history (pipeline
+# topics set theirs when created, see TOPIC_RETENTION_MS).
+KAFKA_RETENTION_MS="${LEADFLOW_KAFKA_RETENTION_MS:--1}"
 REGISTRY_PORT="${LEADFLOW_REGISTRY_PORT:-18081}"
 REGISTRY_MGMT_PORT="${LEADFLOW_REGISTRY_MANAGEMENT_PORT:-18082}"
 TIMEOUT="${LEADFLOW_STACK_TIMEOUT:-180}"
@@ -279,7 +283,7 @@ delete.topic.enable=true
 num.network.threads=2
 num.io.threads=4
 num.recovery.threads.per.data.dir=1
-log.retention.hours=168
+log.retention.ms=$KAFKA_RETENTION_MS
 EOF
   if kafka_is_3; then
     cat >"$KAFKA_STATE/log4j.properties" <<'EOF'

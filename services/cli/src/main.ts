@@ -8,6 +8,7 @@ import { statusCommand } from './status/statusCommand';
 import { runDemo } from './demo/runDemo';
 import { registerKeysCommand } from './keys/keysCommand';
 import { rebuildCommand, type RebuildCommandOptions } from './projections/rebuildCommand';
+import { chaosCommand } from './chaos/chaosCommand';
 import { rescore, type RescoreOptions } from './rescore/rescore';
 import { simulateCommand } from './simulate/simulateCommand';
 import { parseStartOptions } from './start/startOptions';
@@ -73,6 +74,7 @@ program
   .option('--at <time>', 'evaluation time, ISO 8601 (default: now)')
   .option('--apply', 'publish the new scores and replace the scoring state (the scoring service must be stopped)', false)
   .option('--force', 'apply even while the scoring service is running', false)
+  .option('--allow-truncated-history', 'replay even when a partition’s log no longer starts at offset 0', false)
   .action(async (options: RescoreOptions) => {
     process.exitCode = (await rescore(options)).exitCode;
   });
@@ -83,11 +85,13 @@ program
   .command('rebuild')
   .description('replay the projections’ input topics into fresh tables and swap them in atomically (the service may keep running)')
   .option('--keep-old', 'keep the replaced tables in schema <schema>_old_<timestamp> instead of dropping them', false)
+  .option('--allow-truncated-history', 'rebuild even when a partition’s log no longer starts at offset 0', false)
   .action(async (options: RebuildCommandOptions) => {
     await rebuildCommand(options);
   });
 
 dlqCommand(program);
+chaosCommand(program);
 
 program
   .command('status')

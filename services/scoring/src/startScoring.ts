@@ -5,6 +5,7 @@ import { scoringMigrations } from './db/migrations';
 import { parseScoringModel, type ScoringModel } from './domain';
 import { scoreBatch } from './kafka/scoreBatch';
 import { startRegradeTicker } from './regrading/startRegradeTicker';
+import { heldActivityBound } from './stitching/heldActivityBound';
 import { stitchBatch } from './stitching/stitchBatch';
 
 export const loadScoringModel = (path: string): ScoringModel =>
@@ -24,7 +25,7 @@ export async function startScoring(config: ScoringConfig): Promise<RunningServic
     name: 'scoring',
     migrations: scoringMigrations,
     consumers: [
-      defineConsumer({ ...groups.stitching, handle: ({ producer, codecs }) => stitchBatch({ producer, codecs }) }),
+      defineConsumer({ ...groups.stitching, handle: ({ producer, codecs }) => stitchBatch({ producer, codecs, bound: heldActivityBound(model.maxEventAgeDays) }) }),
       defineConsumer({ ...groups.scoring, handle: ({ producer, codecs }) => scoreBatch({ model, producer, codecs }) }),
     ],
     workers: ({ pool, producer, codecs, logger }) => [

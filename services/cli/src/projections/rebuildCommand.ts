@@ -6,6 +6,8 @@ import { formatRebuildReport } from './formatRebuildReport';
 export interface RebuildCommandOptions {
   /** Keep the replaced schema as `<schema>_old_<timestamp>`. */
   keepOld: boolean;
+  /** Rebuild even when a partition's log no longer starts at offset 0. */
+  allowTruncatedHistory?: boolean;
 }
 
 /** Where the command writes: the report to `out`, steps and progress to `err`. */
@@ -32,6 +34,7 @@ export async function rebuildCommand(options: RebuildCommandOptions, env: NodeJS
   try {
     const report = await rebuildProjections(config, {
       keepOld: options.keepOld,
+      allowTruncatedHistory: options.allowTruncatedHistory,
       signal: interrupted.signal,
       onProgress: (done, total) => {
         applied = done;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
-import { ConfigError, connectPipeline, createLogger, createProducer, loadConfig, type Codecs } from '@leadflow/kit';
+import { ConfigError, connectPipeline, createLogger, createProducer, describeTruncation, loadConfig, readTruncatedPartitions, type Codecs } from '@leadflow/kit';
 import { loadHandoffRules, type HandoffRules } from '@leadflow/handoff';
 import { loadScoringModel } from '@leadflow/scoring';
 import { applyRescore, type AppliedRescore } from './applyRescore';
@@ -21,6 +21,8 @@ export interface RescoreOptions {
   apply?: boolean;
   /** Apply even while the scoring service's consumer group has members. */
   force?: boolean;
+  /** Replay even when a partition of the activity topic no longer starts at offset 0. */
+  allowTruncatedHistory?: boolean;
 }
 
 /** Where the command writes: the report to `out`, progress, warnings and refusals to `err`. */
@@ -31,7 +33,7 @@ export interface RescoreIo {
 }
 
 export interface RescoreOutcome {
-  /** 0 done, 2 refused to apply. */
+  /** 0 done, 2 refused (to replay a truncated history, or to apply). */
   exitCode: 0 | 2;
   comparison?: ModelComparison;
   report?: string;
@@ -74,6 +76,19 @@ async function runningServiceRefusal(run: RescoreRun): Promise<string | undefine
   if (!run.options.force) return `${running}: stop it before applying, or pass --force`;
   run.io.err.write(`warning: ${running}; applying anyway (--force)\n`);
   return undefined;
+}
+
+/** Why a replay of the activity topic would miss history, unless the operator accepted that. */
+async function truncatedHistoryRefusal(run: RescoreRun): Promise<string | undefined> {
+  if (run.options.allowTruncatedHistory) return undefined;
+  const admin = run.kafka.admin();
+  await admin.connect();
+  try {
+    const truncated = await readTruncatedPartitions(admin, [run.codecs.activityByLead.topicName]);
+    return truncated.length === 0 ? undefined : describeTruncation(truncated);
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /** Replays the history with progress on stderr, compares the models and prints the report. */
@@ -136,6 +151,8 @@ export async function rescore(
   const { kafka, codecs } = await connectPipeline('leadflow-rescore', config, createLogger('rescore', 'error'));
   const run: RescoreRun = { options, config, models, rules, at, kafka, codecs, io };
 
+  const truncated = await truncatedHistoryRefusal(run);
+  if (truncated) return refused(run, truncated);
   const running = options.apply ? await runningServiceRefusal(run) : undefined;
   if (running) return refused(run, running);
   const { comparison, report } = await replayAndReport(run);

@@ -34,6 +34,12 @@ export const commonConfig = {
     .default(''),
   /** After a stop signal, exit by then: what is in flight is committed or rolled back. */
   SHUTDOWN_DEADLINE_MS: millis.default(30_000),
+  /** Replicas of each pipeline topic created: 1 on the local broker, 3 in production. */
+  TOPIC_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(32).default(1),
+  /** Replicas a write must reach before Kafka acknowledges it: 1 locally, 2 in production. */
+  TOPIC_MIN_INSYNC_REPLICAS: z.coerce.number().int().min(1).max(32).default(1),
+  /** Retention of pipeline topics; -1 (the default) keeps the history replay and re-scoring need. */
+  TOPIC_RETENTION_MS: z.coerce.number().int().min(-1).default(-1),
 };
 
 /** Settings of the consumer services: bounded waits on Postgres and the consumers' fault policy. */

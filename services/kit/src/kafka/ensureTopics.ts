@@ -1,8 +1,17 @@
 import type { Kafka } from 'kafkajs';
 import { topics } from '@leadflow/schemas';
+import { checkTopicDurability, localTopicDurability, topicConfigEntries, type TopicDurability } from './topicDurability';
+
+export interface EnsureTopicsOptions {
+  partitions?: number;
+  names?: string[];
+  /** Replicas, in-sync replicas and retention of the topics created (default: one broker, history kept). */
+  durability?: TopicDurability;
+}
 
 /** Creates every pipeline topic that does not exist yet; existing ones are left as they are. */
-export async function ensureTopics(kafka: Kafka, options: { partitions?: number; names?: string[] } = {}): Promise<string[]> {
+export async function ensureTopics(kafka: Kafka, options: EnsureTopicsOptions = {}): Promise<string[]> {
+  const durability = checkTopicDurability(options.durability ?? localTopicDurability);
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -12,7 +21,12 @@ export async function ensureTopics(kafka: Kafka, options: { partitions?: number;
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: options.partitions ?? 3, replicationFactor: 1 })),
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: options.partitions ?? 3,
+          replicationFactor: durability.replicationFactor,
+          configEntries: topicConfigEntries(durability),
+        })),
       });
     }
     return missing;

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { createCodecs, type Codecs } from '../codec/createCodecs';
 import { createKafka } from '../kafka/createKafka';
 import { ensureTopics } from '../kafka/ensureTopics';
+import { localTopicDurability } from '../kafka/topicDurability';
 import { createRegistry } from '../registry/createRegistry';
 import { topics } from '@leadflow/schemas';
 
@@ -12,6 +13,10 @@ export interface PipelineSettings {
   SCHEMA_REGISTRY_URL: string;
   /** Prefix for topic names and subjects, so isolated runs never share them. */
   TOPIC_NAMESPACE: string;
+  /** Durability of the topics created (defaults: one replica, history kept). */
+  TOPIC_REPLICATION_FACTOR?: number;
+  TOPIC_MIN_INSYNC_REPLICAS?: number;
+  TOPIC_RETENTION_MS?: number;
 }
 
 export interface Pipeline {
@@ -24,7 +29,12 @@ export interface Pipeline {
 export async function connectPipeline(clientId: string, settings: PipelineSettings, logger: Logger): Promise<Pipeline> {
   const kafka = createKafka(clientId, settings.KAFKA_BROKERS, logger);
   const registry = createRegistry(settings.SCHEMA_REGISTRY_URL);
-  await ensureTopics(kafka, { names: Object.values(topics).map((t) => `${settings.TOPIC_NAMESPACE}${t.name}`) });
+  const durability = {
+    replicationFactor: settings.TOPIC_REPLICATION_FACTOR ?? localTopicDurability.replicationFactor,
+    minInsyncReplicas: settings.TOPIC_MIN_INSYNC_REPLICAS ?? localTopicDurability.minInsyncReplicas,
+    retentionMs: settings.TOPIC_RETENTION_MS ?? localTopicDurability.retentionMs,
+  };
+  await ensureTopics(kafka, { names: Object.values(topics).map((t) => `${settings.TOPIC_NAMESPACE}${t.name}`), durability });
   const codecs = await createCodecs(registry, settings.SCHEMA_REGISTRY_URL, settings.TOPIC_NAMESPACE);
   return { kafka, registry, codecs };
 }

@@ -7,6 +7,8 @@ import type { RebuildNames } from './rebuildNames';
 export interface RebuildOptions {
   /** Keep the replaced schema as `<schema>_old_<timestamp>` instead of dropping it. */
   keepOld?: boolean;
+  /** Replay even when a partition's log no longer starts at offset 0 (the rebuilt tables then miss what was deleted). */
+  allowTruncatedHistory?: boolean;
   /** Records applied of those present at the start, every 100 ms while replaying. */
   onProgress?: (done: number, total: number) => void;
   /** A line for the operator as each step starts. */

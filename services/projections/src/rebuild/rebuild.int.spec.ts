@@ -6,6 +6,7 @@ import { projectedCodecs } from '../kafka/projectedTopics';
 import { startProjections, type RunningProjections } from '../startProjections';
 import { projectionHistory } from './history/projectionHistory';
 import type { ProjectionRecord } from './history/ProjectionRecord';
+import { RebuildError } from './RebuildError';
 import { rebuildProjections } from './rebuildProjections';
 import { snapshotSchema, type SchemaSnapshot } from './snapshotSchema';
 
@@ -153,5 +154,27 @@ describe('leadflow projections rebuild on the real broker, registry and Postgres
     expect(report).toMatchObject({ liveMembers: 0, oldKept: true, liveAppliedAtSwap: report.records - meanwhile.length });
     expect(await schemasNamed('analytics%')).toEqual([LIVE, report.replaced]);
     expect(after.live).toEqual(after.reference);
+  });
+
+  it('refuses a log that no longer starts at offset 0, naming the partition, unless the truncated history is accepted', async () => {
+    // prepare: the first record of one engagement partition deleted, as retention would
+    const topic = pipeline.codecs.engagement.topicName;
+    const withRecords = (await admin.fetchTopicOffsets(topic)).find((p) => Number(p.high) > 0);
+    if (!withRecords) throw new Error(`no records on ${topic}`);
+    await admin.deleteTopicRecords({ topic, partitions: [{ partition: withRecords.partition, offset: '1' }] });
+    const schemasBefore = await schemasNamed('analytics%');
+
+    // act
+    const refusal = await rebuildProjections(live).catch((error: unknown) => error);
+    const schemasAfterRefusal = await schemasNamed('analytics%');
+    const accepted = await rebuildProjections(live, { allowTruncatedHistory: true });
+
+    // assert
+    expect(refusal).toBeInstanceOf(RebuildError);
+    expect((refusal as Error).message).toContain(`${topic} partition ${withRecords.partition} starts at offset 1`);
+    expect((refusal as Error).message).toContain('--allow-truncated-history');
+    expect(schemasAfterRefusal).toEqual(schemasBefore);
+    expect(accepted).toMatchObject({ schema: LIVE, replaced: expect.stringMatching(/^analytics_old_\d{14}$/) });
+    expect(accepted.recordsAtStart).toBeGreaterThan(0);
   });
 });

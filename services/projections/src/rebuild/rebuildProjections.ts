@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { ConfigError, connectPipeline, consumerOffsetsMigration, createLogger, createPool, migrate } from '@leadflow/kit';
+import { ConfigError, connectPipeline, consumerOffsetsMigration, createLogger, createPool, describeTruncation, migrate, readTruncatedPartitions } from '@leadflow/kit';
 import type { ProjectionsConfig } from '../config';
 import { projectionMigrations } from '../db/migrations';
 import { projectedCodecs } from '../kafka/projectedTopics';
@@ -58,6 +58,7 @@ export async function rebuildProjections(config: ProjectionsConfig, options: Reb
 async function rebuildWith(run: RebuildRun, startedAt: number): Promise<RebuildReport> {
   const live = await readLiveSubscription(run.admin, run.liveGroup);
   refuseOtherSubscription(run, live.members, live.topics);
+  await refuseTruncatedHistory(run);
   const droppedLeftovers = await dropLeftoverRebuilds(run.db, run.names.rebuildPrefix);
   const pool = await createPool(run.config.DATABASE_URL, { schema: run.names.rebuild });
   const replay: { current?: Replay } = {};
@@ -83,7 +84,7 @@ async function replayAndSwap(run: RebuildRun, pool: Pool, replay: { current?: Re
   const { names, options } = run;
   const step = options.onStep ?? (() => undefined);
   const ranges = await readPartitionRanges(run.admin, run.topics.map((t) => t.topicName));
-  const current = (replay.current = await startReplay({ ...run, pool, schema: names.rebuild, groupId: run.liveGroup, consumerGroupId: run.replayGroup }));
+  const current = (replay.current = await startReplay({ ...run, pool, schema: names.rebuild, groupId: run.liveGroup, consumerGroupId: run.replayGroup, acceptOffsetGap: options.allowTruncatedHistory }));
   const joinedAt = performance.now();
   step(`replaying ${run.topics.length} topics into ${names.rebuild}`);
   await waitForStoredOffsets(current.stored, ranges, limitsOf(run, current), options.onProgress);
@@ -122,6 +123,17 @@ function refuseOtherSubscription(run: RebuildRun, members: number, subscribed: s
     `the running projections service (group ${run.liveGroup}) reads ${subscribed.join(', ')} but this rebuild would replay ` +
       `${replayed.join(', ')}: run the rebuild from the same version as the service`,
   );
+}
+
+/** A replay of a log that lost its beginning would swap in read models missing that history. */
+async function refuseTruncatedHistory(run: RebuildRun): Promise<void> {
+  const truncated = await readTruncatedPartitions(run.admin, run.topics.map((t) => t.topicName));
+  if (truncated.length === 0) return;
+  if (run.options.allowTruncatedHistory) {
+    run.logger.warn({ truncated }, 'rebuilding from a truncated history (--allow-truncated-history)');
+    return;
+  }
+  throw new RebuildError(`nothing rebuilt: ${describeTruncation(truncated)}`);
 }
 
 function limitsOf(run: RebuildRun, replay: Replay): WaitLimits {

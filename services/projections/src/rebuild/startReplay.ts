@@ -20,6 +20,8 @@ export interface ReplaySettings {
   /** The topics to replay. */
   topics: AnyTopicCodec[];
   logger: Logger;
+  /** Replay from where a truncated partition's log starts now instead of halting on the gap. */
+  acceptOffsetGap?: boolean;
 }
 
 export interface Replay {
@@ -48,6 +50,7 @@ export async function startReplay(settings: ReplaySettings): Promise<Replay> {
     deadLetters: tally,
     handle: handlerFor(projectedTopics, projectBatch()),
     metrics: new ConsumerMetrics(new Registry(), 'projections-rebuild'),
+    policy: { acceptOffsetGap: settings.acceptOffsetGap === true },
   });
   let stopped = false;
   return {

@@ -2,30 +2,35 @@ import type { Producer } from 'kafkajs';
 import { publishRecords, type BatchHandler, type Codecs } from '@leadflow/kit';
 import type { ActivityEvent, LeadActivityEvent } from '@leadflow/schemas';
 import { routeActivity } from '../domain';
+import type { HeldActivityBound } from './heldActivityBound';
 import { holdVisitorActivity } from './holdVisitorActivity';
 import { lockVisitors } from './lockVisitors';
+import { pruneHeldActivity } from './pruneHeldActivity';
 import { recordIdentifications } from './recordIdentifications';
-import { releaseVisitorActivity } from './releaseVisitorActivity';
+import { dropBeyondHorizon, releaseVisitorActivity } from './releaseVisitorActivity';
 
 /**
  * The repartition step of identity stitching: activity arrives keyed by lead or visitor and leaves
  * on `leads.activity-by-lead.v1` keyed by the lead it belongs to, so one lead's whole history —
  * anonymous sessions and devices included — is folded by one consumer, with no lookup per event.
+ * Held activity is bounded by `bound` (see heldActivityBound).
  */
-export function stitchBatch(deps: { producer: Producer; codecs: Codecs }): BatchHandler<ActivityEvent> {
+export function stitchBatch(deps: { producer: Producer; codecs: Codecs; bound: HeldActivityBound }): BatchHandler<ActivityEvent> {
   return async (records, tx) => {
     const events = records.map((r) => r.value);
     const visitorIds = events.flatMap((e) => (e.type === 'lead_identified' ? [e.payload.anonymousId] : !e.leadId && e.anonymousId ? [e.anonymousId] : []));
     const routes = routeActivity(events, await lockVisitors(tx, visitorIds));
     const leadOf = new Map(routes.identified.map((i) => [i.anonymousId, i.leadId]));
-    const released = await releaseVisitorActivity(tx, [...leadOf.keys()]);
-    const forward: LeadActivityEvent[] = [
-      ...routes.forward,
-      ...released.map((e) => ({ ...e, leadId: leadOf.get(e.anonymousId ?? '') as string })),
-    ];
-    await publishRecords(deps.producer, deps.codecs.activityByLead, forward);
+    await publishRecords(deps.producer, deps.codecs.activityByLead, routes.forward);
+    await dropBeyondHorizon(tx, routes.identified, deps.bound);
+    for await (const released of releaseVisitorActivity(tx, [...leadOf.keys()], deps.bound)) {
+      const forward: LeadActivityEvent[] = released.map((e) => ({ ...e, leadId: leadOf.get(e.anonymousId ?? '') as string }));
+      await publishRecords(deps.producer, deps.codecs.activityByLead, forward);
+    }
     await recordIdentifications(tx, routes.identified);
     await holdVisitorActivity(tx, routes.hold);
+    // last, after every lock this batch waits for: pruning itself never waits
+    await pruneHeldActivity(tx, Math.max(...events.map((e) => e.occurredAt)), deps.bound);
     return [];
   };
 }

@@ -1,0 +1,52 @@
+import { compareOutcomes } from './compareOutcomes';
+import type { LeadEvent, RunOutcome } from './readRunOutcome';
+
+const event = (eventId: string, type: string, extra = ''): LeadEvent => ({
+  eventId,
+  type,
+  leadId: 'lead-1',
+  occurredAt: 1,
+  content: `{"eventId":"${eventId}","leadId":"lead-1","type":"${type}"${extra}}`,
+});
+
+const outcome = (overrides: Partial<RunOutcome> = {}): RunOutcome => ({
+  tables: { lead_current: [{ lead_id: 'lead-1', stage: 'sql' }] },
+  owners: { lead_current: [{ lead_id: 'lead-1', owner: 'ana' }] },
+  published: [event('a', 'lead_qualified_sql')],
+  stored: [event('a', 'lead_qualified_sql')],
+  deadLetters: 0,
+  ...overrides,
+});
+
+const mismatchesOf = (calm: RunOutcome, chaos: RunOutcome) => Object.fromEntries(compareOutcomes(calm, chaos).map((c) => [c.name, c.mismatches]));
+
+describe('comparing a chaos run with the calm run', () => {
+  it('finds nothing when both left the same', () => {
+    const comparisons = compareOutcomes(outcome(), outcome());
+
+    expect(comparisons.every((c) => c.mismatches === 0)).toBe(true);
+  });
+
+  it('counts a different row, a stored event Kafka never got, a timer fired twice and an extra dead letter; an owner only as reported', () => {
+    const chaos = outcome({
+      tables: { lead_current: [{ lead_id: 'lead-1', stage: 'mql' }] },
+      owners: { lead_current: [{ lead_id: 'lead-1', owner: 'bo' }] },
+      stored: [event('a', 'lead_qualified_sql'), event('b', 'sla_breached', ',"attempt":1'), event('c', 'sla_breached', ',"attempt":1')],
+      published: [event('a', 'lead_qualified_sql'), event('b', 'sla_breached', ',"attempt":1')],
+      deadLetters: 1,
+    });
+
+    const comparisons = compareOutcomes(outcome(), chaos);
+
+    expect(mismatchesOf(outcome(), chaos)).toMatchObject({
+      'analytics tables, row for row (owners aside)': 2,
+      'round-robin owners (may follow arrival order)': 2,
+      'event store events not on Kafka': 1,
+      'SLA timers fired more than once': 1,
+      'duplicate transitions in the event store': 1,
+      'dead letters beyond the calm run’s': 1,
+      'SLA breaches, chaos vs calm': 2,
+    });
+    expect(comparisons.find((c) => c.name.startsWith('round-robin'))?.counts).toBe(false);
+  });
+});
