@@ -77,12 +77,15 @@ export async function acceptEvents(context: AcceptContext, request: FastifyReque
   try {
     await withDeadline(sending, context.ackTimeoutMs);
   } catch (error) {
-    if (error instanceof TypeError || error instanceof RangeError) throw error;
-    const kind = error instanceof AckTimeoutError ? 'ack_timeout' : 'send_failed';
+    // Whatever failed, nothing was acknowledged, so the client may retry: 503, never 500. A programming
+    // error (kafkajs throws TypeErrors while a broker restarts, too) is logged as an error and counted.
+    const unexpected = error instanceof TypeError || error instanceof RangeError;
+    const kind = error instanceof AckTimeoutError ? 'ack_timeout' : unexpected ? 'unexpected' : 'send_failed';
     context.metrics.producerErrors.inc({ service: 'ingest', kind });
     refused(context, sender.source, kind, batch.accepted.length);
     context.reportKafkaFailure();
-    context.logger.warn({ err: error, events: batch.accepted.length }, 'events not acknowledged by Kafka');
+    if (unexpected) context.logger.error({ err: error, events: batch.accepted.length }, 'sending to Kafka failed unexpectedly');
+    else context.logger.warn({ err: error, events: batch.accepted.length }, 'events not acknowledged by Kafka');
     return problem(
       reply.header('retry-after', '2'),
       503,
