@@ -65,6 +65,9 @@ export async function runBatchConsumer(options: BatchConsumerOptions): Promise<R
       maxWaitTimeInMs: 100,
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
+      // A connection cut by our own disconnect crashes kafkajs with a retriable error; it would then
+      // start the consumer again after it was stopped. Once stopping, nothing restarts.
+      retry: { restartOnFailure: async () => !stopping },
     });
     current = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
