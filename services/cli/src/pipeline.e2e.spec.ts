@@ -1,44 +1,29 @@
-import { Pool } from 'pg';
-import { connectPipeline, createLogger, loadConfig, testing, type Pipeline, type Stoppable } from '@leadflow/kit';
-import { ingestConfigSchema, startIngest } from '@leadflow/ingest';
-import { scoringConfigSchema, startScoring } from '@leadflow/scoring';
-import { handoffConfigSchema, startHandoff } from '@leadflow/handoff';
-import { projectionsConfigSchema, startProjections } from '@leadflow/projections';
+import type { Pool } from 'pg';
+import { testing, type Pipeline } from '@leadflow/kit';
 import type { LeadScored, LifecycleEvent } from '@leadflow/schemas';
 import { postEvents } from './simulate/postEvents';
 import { sampleJourneys, type Journey } from './simulate/sampleJourneys';
 import { waitForLeads } from './demo/readLeadCurrent';
+import { startPipelineUnderTest, type PipelineUnderTest } from './testing/startPipelineUnderTest';
 
 const API_KEY = 'e2e-key-0001';
 
 describe('the pipeline, end to end on Kafka, the schema registry and Postgres', () => {
+  let under: PipelineUnderTest;
   let run: testing.IsolatedRun;
-  let services: Stoppable[] = [];
   let ingestUrl: string;
   let pipeline: Pipeline;
   let pool: Pool;
   let journeys: Journey[];
 
   beforeAll(async () => {
-    run = await testing.isolatedRun('e2e');
-    const env = { ...run.env, INGEST_PORT: '0', INGEST_API_KEYS: `${API_KEY}:e2e`, INGEST_MAX_EVENTS_PER_REQUEST: '100' };
-    const ingest = await startIngest(loadConfig(ingestConfigSchema, env));
-    ingestUrl = ingest.url;
-    services = [
-      ingest,
-      await startScoring(loadConfig(scoringConfigSchema, env)),
-      await startHandoff(loadConfig(handoffConfigSchema, env)),
-      await startProjections(loadConfig(projectionsConfigSchema, env)),
-    ];
-    pipeline = await connectPipeline('e2e-reader', loadConfig(ingestConfigSchema, env), createLogger('e2e', 'warn'));
-    pool = new Pool({ connectionString: run.databaseUrl });
+    under = await startPipelineUnderTest('e2e', { INGEST_API_KEYS: `${API_KEY}:e2e`, INGEST_MAX_EVENTS_PER_REQUEST: '100' });
+    ({ run, ingestUrl, pipeline, pool } = under);
     journeys = sampleJourneys(Date.now(), run.id);
   });
 
   afterAll(async () => {
-    await pool?.end();
-    for (const service of services.reverse()) await service.stop();
-    await run?.cleanUp();
+    await under?.stop();
   });
 
   describe('bad input gets a 4xx that says what is wrong', () => {

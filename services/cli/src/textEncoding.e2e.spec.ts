@@ -1,12 +1,9 @@
-import { Pool } from 'pg';
-import { connectPipeline, createLogger, loadConfig, testing, type Pipeline, type Stoppable } from '@leadflow/kit';
-import { ingestConfigSchema, startIngest } from '@leadflow/ingest';
-import { scoringConfigSchema, startScoring } from '@leadflow/scoring';
-import { handoffConfigSchema, startHandoff } from '@leadflow/handoff';
-import { projectionsConfigSchema, startProjections } from '@leadflow/projections';
+import type { Pool } from 'pg';
+import { testing, type Pipeline } from '@leadflow/kit';
 import { postEvents, type PostResult } from './simulate/postEvents';
 import { postOutcomes } from './simulate/postOutcomes';
 import { waitForLeads } from './demo/readLeadCurrent';
+import { startPipelineUnderTest, type PipelineUnderTest } from './testing/startPipelineUnderTest';
 
 const API_KEY = 'e2e-key-text-0001';
 const CRM = { source: 'crm', secret: 'whsec-text-0123456789' };
@@ -74,31 +71,19 @@ function spoiled(event: Posted, bad: string): { event: Posted; path: string }[] 
 }
 
 describe('nothing accepted is lost to text encoding', () => {
+  let under: PipelineUnderTest;
   let run: testing.IsolatedRun;
-  let services: Stoppable[] = [];
   let ingestUrl: string;
   let pipeline: Pipeline;
   let pool: Pool;
 
   beforeAll(async () => {
-    run = await testing.isolatedRun('text');
-    const env = { ...run.env, INGEST_PORT: '0', INGEST_API_KEYS: `${API_KEY}:e2e`, INGEST_WEBHOOK_SECRETS: `${CRM.source}:${CRM.secret}` };
-    const ingest = await startIngest(loadConfig(ingestConfigSchema, env));
-    ingestUrl = ingest.url;
-    services = [
-      ingest,
-      await startScoring(loadConfig(scoringConfigSchema, env)),
-      await startHandoff(loadConfig(handoffConfigSchema, env)),
-      await startProjections(loadConfig(projectionsConfigSchema, env)),
-    ];
-    pipeline = await connectPipeline('text-e2e', loadConfig(ingestConfigSchema, env), createLogger('text-e2e', 'warn'));
-    pool = new Pool({ connectionString: run.databaseUrl });
+    under = await startPipelineUnderTest('text', { INGEST_API_KEYS: `${API_KEY}:e2e`, INGEST_WEBHOOK_SECRETS: `${CRM.source}:${CRM.secret}` });
+    ({ run, ingestUrl, pipeline, pool } = under);
   });
 
   afterAll(async () => {
-    await pool?.end();
-    for (const service of services.reverse()) await service.stop();
-    await run?.cleanUp();
+    await under?.stop();
   });
 
   it('refuses NUL and lone surrogates in every free-text field of activity, naming the field', async () => {
