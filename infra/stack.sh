@@ -408,6 +408,12 @@ pg_pid() { # pid of the embedded postmaster this script started for $PG_DATA, if
 
 resolved_database_url() { if pg_pid >/dev/null; then embedded_url; else printf '%s' "$DATABASE_URL_GIVEN"; fi; }
 
+let_others_through() { # folder: every folder above it gets the search bit for others
+  local d
+  d="$(cd "$1" && pwd)"
+  while [[ "$d" != / ]]; do chmod o+x "$d" 2>/dev/null || true; d="$(dirname "$d")"; done
+}
+
 start_postgres() {
   local bin as=()
   bin="$(pg_helper bin 2>/dev/null)" \
@@ -417,6 +423,9 @@ start_postgres() {
   if (( EUID == 0 )); then
     as=(setpriv --reuid=postgres --regid=postgres --init-groups)
     id -u postgres >/dev/null 2>&1 && chown postgres:postgres "$PG_DIR"
+    # the checkout may sit in a folder only root may enter (mktemp -d): let the postgres user pass
+    # through (search only, no listing) to its binaries and its folder
+    let_others_through "$bin"; let_others_through "$PG_DIR"
   fi
   if [[ ! -f "$PG_DATA/PG_VERSION" ]]; then
     log "postgres: creating the embedded cluster in $PG_DATA"
