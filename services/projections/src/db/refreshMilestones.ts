@@ -6,7 +6,7 @@ const firstOf = (column: string, type: string) => `(array_agg(t.${column} order 
 
 /**
  * Recomputes the stage and milestones of leads whose transitions were retracted from the transitions
- * that remain (the latest stage change, compensations included, ties by stage order; first MQL, SQL,
+ * that remain (the latest stage change, ties by stage order; first MQL, SQL,
  * acceptance, ..., last recycling, with their grades and amounts): a retracted change, however late
  * in event time, no longer decides the stage. A lead back at `lead` or `mql` has no sales owner.
  * Runs after `upsertStageChanges` locked the rows.

@@ -19,7 +19,7 @@ describe('foldStageChanges', () => {
     expect(first?.stage).toBe('sql');
   });
 
-  it('ends a lead whose qualification was retracted at the stage the compensation names', () => {
+  it('takes no stage from a compensation: the stage follows from the transitions that remain', () => {
     const qualified = sql('cora', 5);
     const retracted = lifecycle('cora', 5.001, 'lead_qualification_retracted', {
       retractedEventId: qualified.eventId,
@@ -28,9 +28,9 @@ describe('foldStageChanges', () => {
       stage: 'lead',
     });
 
-    const [change] = foldStageChanges([mql('cora', 5), qualified, retracted]);
+    const [change] = foldStageChanges([mql('cora', 5), retracted]);
 
-    expect([change?.stage, change?.stageChangedAt]).toEqual(['lead', retracted.occurredAt]);
+    expect([change?.stage, change?.stageChangedAt]).toEqual(['mql', mql('cora', 5).occurredAt]);
   });
 
   it('takes the owner of the SQL assignment, then of a later escalation', () => {

@@ -28,10 +28,11 @@ const row = (event: StageEvent, fromStage: Stage, facts: Partial<Pick<LeadTransi
   grade: facts.grade ?? null,
 });
 
-const withoutTransition: readonly string[] = ['lead_assigned', 'lead_marked_do_not_contact'];
-const recordsTransition = (type: string): boolean => !withoutTransition.includes(type);
-
-/** The transition an event records (a compensation too), or null for ownership and consent events. */
+/**
+ * The transition an event records, or null for ownership, consent and compensating events:
+ * `lead_transitions` holds the net lifecycle, so a compensation removes the row it retracts and
+ * adds none. The same input then gives the same rows whether or not hand-off took a detour.
+ */
 export function leadTransitionOf(event: StageEvent): LeadTransitionRow | null {
   switch (event.type) {
     case 'lead_qualified_mql':
@@ -51,13 +52,8 @@ export function leadTransitionOf(event: StageEvent): LeadTransitionRow | null {
     case 'lead_recycled':
       return row(event, event.payload.fromStage, { reason: event.payload.reason });
     case 'lead_transition_retracted':
-      // Undoing an event that recorded no transition records none either.
-      if (!recordsTransition(event.payload.retractedType)) return null;
-      return { ...row(event, event.payload.stage, { reason: event.payload.reason }), fromStage: null };
     case 'lead_qualification_retracted':
     case 'lead_recycle_retracted':
-      // A compensation: the stage the lead is back at, and why.
-      return { ...row(event, event.payload.stage, { reason: event.payload.reason }), fromStage: null };
     case 'lead_assigned':
     case 'lead_marked_do_not_contact':
       return null;

@@ -29,7 +29,7 @@ describe('leadTransitionsOf', () => {
 });
 
 describe('leadTransitionsOf, compensations', () => {
-  it('records a retraction with the stage the lead is back at and why, unless what it undoes recorded no transition', () => {
+  it('records no row for a compensation: the read model keeps the net lifecycle', () => {
     const qualified = mql('cora', 0, 'C');
     const assigned = lifecycle('cora', 0, 'lead_assigned', { owner: 'o', team: 't', rule: 'r', reason: 'routed' });
     const why = { reason: 'contact consent was withdrawn before it in event time', stage: 'lead' } as const;
@@ -40,6 +40,6 @@ describe('leadTransitionsOf, compensations', () => {
 
     const rows = leadTransitionsOf(events);
 
-    expect(rows.map((r) => [r.type, r.fromStage, r.toStage, r.reason])).toEqual([['lead_qualification_retracted', null, 'lead', why.reason]]);
+    expect(rows).toEqual([]);
   });
 });

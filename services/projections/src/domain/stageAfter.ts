@@ -5,8 +5,9 @@ export type StageEvent = LifecycleEvent | RecycledEvent;
 
 /**
  * The stage a lifecycle event moves a lead to, or null when it changes no stage. A compensating
- * event names the stage the lead ends at once its re-decision is applied, and is stamped after every
- * event it corrects, so the latest stage change is still where the lead stands.
+ * event moves no stage by itself: the read models hold the net lifecycle, so once the events it
+ * retracts are removed the lead stands where its remaining transitions put it, whether or not a
+ * detour happened on the way.
  */
 export function stageAfter(event: StageEvent): Stage | null {
   switch (event.type) {
@@ -29,7 +30,6 @@ export function stageAfter(event: StageEvent): Stage | null {
     case 'lead_qualification_retracted':
     case 'lead_transition_retracted':
     case 'lead_recycle_retracted':
-      return event.payload.stage;
     case 'lead_requalified':
     case 'lead_assigned':
     case 'sales_rejected':
