@@ -15,6 +15,7 @@ const HELP: Record<keyof ChaosOptions, string> = {
   seed: 'seed of the population and the fault schedule',
   instances: 'instances of every service in the chaos run',
   settleTimeoutMs: 'how long a run may take to go quiet after its traffic',
+  keep: 'keep both runs’ topics and databases for inspection (1) or drop them (0)',
 };
 
 /** `leadflow chaos`: prints the report table and a JSON line; exits 1 on any mismatch, 2 on bad flags. */

@@ -21,6 +21,8 @@ export interface ChaosOptions {
   instances: number;
   /** How long both runs may take to go quiet after the last event. */
   settleTimeoutMs: number;
+  /** 1 keeps both runs' topics and databases for inspection; 0 drops them. */
+  keep: number;
 }
 
 /** The requirement's schedule: ≥ 100,000 events, ≥ 3,000 leads, 15 kills, one broker restart, the registry stopped 30 s. */
@@ -36,6 +38,7 @@ export const DEFAULT_CHAOS: ChaosOptions = {
   seed: 20_261_202,
   instances: 2,
   settleTimeoutMs: 3_600_000,
+  keep: 0,
 };
 
 type RawChaosOptions = Partial<Record<keyof ChaosOptions, string>>;
@@ -52,6 +55,7 @@ const LIMITS: Record<keyof ChaosOptions, [number, number]> = {
   seed: [0, 2 ** 31],
   instances: [1, 8],
   settleTimeoutMs: [10_000, 14_400_000],
+  keep: [0, 1],
 };
 
 /** Checks `leadflow chaos`'s flags against their limits, naming every bad value. */

@@ -1,12 +1,13 @@
 import { compareOutcomes } from './compareOutcomes';
 import type { LeadEvent, RunOutcome } from './readRunOutcome';
 
-const event = (eventId: string, type: string, extra = ''): LeadEvent => ({
+const event = (eventId: string, type: string, extra = '', retracts?: string): LeadEvent => ({
   eventId,
   type,
   leadId: 'lead-1',
   occurredAt: 1,
   content: `{"eventId":"${eventId}","leadId":"lead-1","type":"${type}"${extra}}`,
+  retracts,
 });
 
 const outcome = (overrides: Partial<RunOutcome> = {}): RunOutcome => ({
@@ -43,10 +44,35 @@ describe('comparing a chaos run with the calm run', () => {
       'round-robin owners (may follow arrival order)': 2,
       'event store events not on Kafka': 1,
       'SLA timers fired more than once': 1,
-      'duplicate transitions in the event store': 1,
+      'duplicate transitions in the net lifecycle': 1,
+      'net lifecycle, event for event (owners aside)': 2,
       'dead letters beyond the calm run’s': 1,
       'SLA breaches, chaos vs calm': 2,
     });
     expect(comparisons.find((c) => c.name.startsWith('round-robin'))?.counts).toBe(false);
+  });
+
+  it('takes a decision retracted and made again as a detour, not as a duplicate, when the net lifecycle is the same', () => {
+    const detour = [
+      event('a', 'lead_qualified_sql'),
+      event('b', 'sla_breached', ',"attempt":1'),
+      event('r', 'sla_retracted', '', 'b'),
+      event('c', 'sla_breached', ',"attempt":1'),
+    ];
+    const calm = outcome({ stored: [event('a', 'lead_qualified_sql'), event('b', 'sla_breached', ',"attempt":1')] });
+    const chaos = outcome({ stored: detour, published: detour });
+
+    const comparisons = compareOutcomes(calm, chaos);
+
+    expect(comparisons.filter((c) => c.counts && c.mismatches > 0)).toEqual([]);
+    expect(comparisons.find((c) => c.name.startsWith('compensating'))).toMatchObject({ mismatches: 1, counts: false });
+  });
+
+  it('shows the columns that differ for a row both runs hold', () => {
+    const chaos = outcome({ tables: { lead_current: [{ lead_id: 'lead-1', stage: 'mql' }] } });
+
+    const tables = compareOutcomes(outcome(), chaos).find((c) => c.name.startsWith('analytics'));
+
+    expect(tables?.examples).toEqual(['lead_current: 2 rows differ, e.g. lead-1: calm {"stage":"sql"}, chaos {"stage":"mql"}']);
   });
 });

@@ -15,6 +15,8 @@ export interface LeadEvent {
   occurredAt: number;
   /** The whole event, keys sorted, so equal content compares equal. */
   content: string;
+  /** For a compensating event, the id of the event it retracts. */
+  retracts?: string;
 }
 
 /** What a finished run left behind, read once for the comparisons. */
@@ -36,12 +38,20 @@ const canonical = (value: unknown): unknown =>
       ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
       : value;
 
-const leadEvent = (e: { eventId: string; type: string; leadId: string; occurredAt: number }): LeadEvent => ({
+type StoredLeadEvent = { eventId: string; type: string; leadId: string; occurredAt: number; payload?: unknown };
+
+const retractedIdOf = (payload: unknown): string | undefined => {
+  const id = payload !== null && typeof payload === 'object' ? (payload as { retractedEventId?: unknown }).retractedEventId : undefined;
+  return typeof id === 'string' ? id : undefined;
+};
+
+const leadEvent = (e: StoredLeadEvent): LeadEvent => ({
   eventId: e.eventId,
   type: e.type,
   leadId: e.leadId,
   occurredAt: e.occurredAt,
   content: JSON.stringify(canonical(e)),
+  retracts: retractedIdOf(e.payload),
 });
 
 /** Per table, its columns and which of them name a round-robin owner. */
@@ -80,7 +90,7 @@ export async function readRunOutcome(databaseUrl: string, kafka: Kafka, codecs: 
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   try {
     const { tables, owners } = await readTables(pool);
-    const { rows } = await pool.query<{ data: { eventId: string; type: string; leadId: string; occurredAt: number } }>('select data from public.events order by global_position');
+    const { rows } = await pool.query<{ data: StoredLeadEvent }>('select data from public.events order by global_position');
     const published = [
       ...(await testing.readTopic(kafka, codecs.lifecycle, 120_000)),
       ...(await testing.readTopic(kafka, codecs.sla, 120_000)),

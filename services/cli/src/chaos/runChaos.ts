@@ -48,13 +48,21 @@ async function runOnce(pipeline: ChaosPipeline, events: readonly PostedEventBody
 }
 
 /** Runs one pipeline from start to stop; its topics and database are dropped unless `keep`. */
-async function withPipeline(label: string, instances: number, basePort: number, options: ChaosOptions, work: (p: ChaosPipeline) => Promise<RunResult>): Promise<RunResult> {
+async function withPipeline(
+  label: string,
+  instances: number,
+  basePort: number,
+  options: ChaosOptions,
+  log: (line: string) => void,
+  work: (p: ChaosPipeline) => Promise<RunResult>,
+): Promise<RunResult> {
   const pipeline = await startChaosPipeline(label, instances, basePort, options.slaSeconds);
   try {
     return await work(pipeline);
   } finally {
     await pipeline.stop();
-    await pipeline.run.cleanUp();
+    if (options.keep) log(`[chaos] ${label}: kept database ${pipeline.run.databaseUrl} and topics prefixed ${pipeline.run.namespace}`);
+    else await pipeline.run.cleanUp();
   }
 }
 
@@ -71,10 +79,10 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
   Object.assign(process.env, stack);
   const events = chaosTraffic({ events: options.events, leads: options.leads, seed: options.seed, now: Date.now() });
   log(`[chaos] ${events.length} events of ${options.leads} leads and anonymous visitors, at ${options.rate}/s`);
-  const calm = await withPipeline('chaos-calm', 1, CALM_BASE_PORT, options, (p) => runOnce(p, events, [], options, log));
+  const calm = await withPipeline('chaos-calm', 1, CALM_BASE_PORT, options, log, (p) => runOnce(p, events, [], options, log));
   const labels = ['ingest', 'scoring', 'handoff', 'projections'].flatMap((s) => Array.from({ length: options.instances }, (_, n) => `${s}-${n + 1}`));
   const faults = faultSchedule({ ...options, durationMs: (events.length / options.rate) * 1000, instances: labels });
-  const chaos = await withPipeline('chaos-run', options.instances, CHAOS_BASE_PORT, options, (p) => runOnce(p, events, faults, options, log));
+  const chaos = await withPipeline('chaos-run', options.instances, CHAOS_BASE_PORT, options, log, (p) => runOnce(p, events, faults, options, log));
   const comparisons = compareOutcomes(calm.outcome, chaos.outcome);
   return {
     faults: countFaults(faults),
