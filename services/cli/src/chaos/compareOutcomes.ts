@@ -119,6 +119,7 @@ export function compareOutcomes(calm: RunOutcome, chaos: RunOutcome): Comparison
   return [
     compareTables('analytics tables, row for row (owners aside)', calm.tables, chaos.tables, true),
     compareTables('round-robin owners (may follow arrival order)', calm.owners, chaos.owners, false),
+    compareTables('ids of decisions made again after a compensation', calm.decisionIds, chaos.decisionIds, false),
     compareNetLifecycles(calm, chaos),
     ...compareKafkaWithStore(chaos),
     { name: 'duplicate transitions in the net lifecycle', mismatches: dup.length, counts: true, examples: dup.slice(0, EXAMPLES).map((e) => `${e.type} of ${e.leadId}`) },

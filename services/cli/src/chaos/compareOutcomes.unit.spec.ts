@@ -13,6 +13,7 @@ const event = (eventId: string, type: string, extra = '', retracts?: string): Le
 const outcome = (overrides: Partial<RunOutcome> = {}): RunOutcome => ({
   tables: { lead_current: [{ lead_id: 'lead-1', stage: 'sql' }] },
   owners: { lead_current: [{ lead_id: 'lead-1', owner: 'ana' }] },
+  decisionIds: { lead_transitions: [{ event_id: 'a' }] },
   published: [event('a', 'lead_qualified_sql')],
   stored: [event('a', 'lead_qualified_sql')],
   deadLetters: 0,

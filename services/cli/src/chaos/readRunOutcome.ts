@@ -25,6 +25,8 @@ export interface RunOutcome {
   tables: SchemaSnapshot;
   /** Analytics tables' owner columns, keyed like `tables`. */
   owners: SchemaSnapshot;
+  /** The ids of the hand-off decisions the analytics tables hold, keyed like `tables`. */
+  decisionIds: SchemaSnapshot;
   /** Lifecycle, SLA and recycle events on Kafka (redeliveries included). */
   published: LeadEvent[];
   stored: LeadEvent[];
@@ -67,18 +69,29 @@ async function analyticsColumns(tx: PoolClient): Promise<{ table: string; column
 
 const isOwner = (column: string) => column.includes('owner');
 
-async function readTables(pool: Pool): Promise<{ tables: SchemaSnapshot; owners: SchemaSnapshot }> {
+/**
+ * Tables whose `event_id` names a hand-off decision. A decision made again after a compensation
+ * retracted it gets a new id (a CRM deduplicating by id must see it), so these ids follow the
+ * detours a run took; the rows' content must not.
+ */
+const DECISION_TABLES = new Set(['lead_transitions', 'sla_facts']);
+const isDecisionId = (table: string, column: string) => DECISION_TABLES.has(table) && column === 'event_id';
+
+async function readTables(pool: Pool): Promise<Pick<RunOutcome, 'tables' | 'owners' | 'decisionIds'>> {
   const tx = await pool.connect();
   try {
     await tx.query('begin isolation level repeatable read');
     const tables = await analyticsColumns(tx);
     const withOwners = tables.filter((t) => t.columns.some(isOwner));
+    const withDecisions = tables.filter((t) => DECISION_TABLES.has(t.table));
     // the owners' view keeps each owner column with the lead it belongs to
     const notOwnership = Object.fromEntries(withOwners.map((t) => [t.table, t.columns.filter((c) => !isOwner(c) && c !== 'lead_id')]));
-    const withoutOwners = await snapshotSchema(tx, ANALYTICS, Object.fromEntries(tables.map((t) => [t.table, t.columns.filter(isOwner)])));
+    const notDecisionIds = Object.fromEntries(withDecisions.map((t) => [t.table, t.columns.filter((c) => !isDecisionId(t.table, c))]));
+    const content = await snapshotSchema(tx, ANALYTICS, Object.fromEntries(tables.map((t) => [t.table, t.columns.filter((c) => isOwner(c) || isDecisionId(t.table, c))])));
     const owners = await snapshotSchema(tx, ANALYTICS, notOwnership);
+    const decisionIds = await snapshotSchema(tx, ANALYTICS, notDecisionIds);
     const pick = (s: SchemaSnapshot, from: typeof tables) => Object.fromEntries(from.map((t) => [t.table, s[t.table] ?? []]));
-    return { tables: pick(withoutOwners, tables), owners: pick(owners, withOwners) };
+    return { tables: pick(content, tables), owners: pick(owners, withOwners), decisionIds: pick(decisionIds, withDecisions) };
   } finally {
     await tx.query('rollback');
     tx.release();
@@ -89,7 +102,7 @@ async function readTables(pool: Pool): Promise<{ tables: SchemaSnapshot; owners:
 export async function readRunOutcome(databaseUrl: string, kafka: Kafka, codecs: Codecs): Promise<RunOutcome> {
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   try {
-    const { tables, owners } = await readTables(pool);
+    const { tables, owners, decisionIds } = await readTables(pool);
     const { rows } = await pool.query<{ data: StoredLeadEvent }>('select data from public.events order by global_position');
     const published = [
       ...(await testing.readTopic(kafka, codecs.lifecycle, 120_000)),
@@ -97,7 +110,7 @@ export async function readRunOutcome(databaseUrl: string, kafka: Kafka, codecs: 
       ...(await testing.readTopic(kafka, codecs.recycled, 120_000)),
     ];
     const deadLetters = (await testing.readTopic(kafka, codecs.deadLetter, 60_000)).length;
-    return { tables, owners, published: published.map(leadEvent), stored: rows.map((r) => leadEvent(r.data)), deadLetters };
+    return { tables, owners, decisionIds, published: published.map(leadEvent), stored: rows.map((r) => leadEvent(r.data)), deadLetters };
   } finally {
     await pool.end();
   }
