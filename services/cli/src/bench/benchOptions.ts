@@ -6,8 +6,8 @@ const count = (max: number) => z.coerce.number().int().min(1).max(max);
 
 const benchOptionsSchema = z
   .object({
-    BENCH_EVENTS: count(5_000_000).default(20_000),
-    BENCH_LEADS: count(1_000_000).default(1_000),
+    BENCH_EVENTS: count(5_000_000).default(100_000),
+    BENCH_LEADS: count(1_000_000).default(5_000),
     BENCH_PRODUCE_BATCH: count(10_000).default(500),
     BENCH_TIMEOUT_SEC: count(86_400).default(600),
   })
@@ -34,8 +34,8 @@ export interface BenchOptions {
 export function readBenchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
   const flags = new Command('bench:scoring')
     .description('measure the scoring service against a raw kafkajs consumer on the local stack')
-    .option('--events <n>', 'input events to produce (BENCH_EVENTS, default 20000)')
-    .option('--leads <n>', 'leads the events belong to (BENCH_LEADS, default 1000)')
+    .option('--events <n>', 'input events to produce (BENCH_EVENTS, default 100000)')
+    .option('--leads <n>', 'leads the events belong to (BENCH_LEADS, default 5000)')
     .option('--produce-batch <n>', 'messages per sendBatch call (BENCH_PRODUCE_BATCH, default 500)')
     .option('--timeout-sec <n>', 'time allowed per measured phase (BENCH_TIMEOUT_SEC, default 600)')
     .parse(argv, { from: 'user' })

@@ -1,11 +1,12 @@
 import { cpus } from 'node:os';
 import type { Admin, Kafka } from 'kafkajs';
 import { Pool } from 'pg';
-import { createProducer, type Codecs } from '@leadflow/kit';
-import { scoringConfigSchema, type ScoringConfig } from '@leadflow/scoring';
+import { createProducer, createRegistry, type Codecs } from '@leadflow/kit';
+import { loadScoringModel, scoringConfigSchema, type ScoringConfig } from '@leadflow/scoring';
 import { readBenchOptions, type BenchOptions } from './benchOptions';
 import { countMessages } from './countMessages';
 import { countScoresByCause } from './countScoresByCause';
+import { startCpuMeter } from './cpuMeter';
 import { formatBenchReport, type BenchReport } from './formatBenchReport';
 import { generateBenchEvents } from './generateBenchEvents';
 import { measureScoring } from './measureScoring';
@@ -13,6 +14,7 @@ import { produceTopicRecords } from './produceTopicRecords';
 import { runBenchMain } from './runBenchMain';
 import { readEndOffsets, totalOf } from './readEndOffsets';
 import { readStateSizes } from './readStateSizes';
+import { runStreamsPeer } from './runStreamsPeer';
 import { perSec, withBenchRun } from './withBenchRun';
 
 interface BenchContext {
@@ -36,7 +38,12 @@ async function benchScoring(options: BenchOptions, signal: AbortSignal): Promise
     const pool = new Pool({ connectionString: run.databaseUrl, max: 2 });
     teardown.add('close the Postgres pool', () => pool.end());
     const rawGroup = `${run.namespace}bench-raw`;
-    groups.push(rawGroup, `${config.TOPIC_NAMESPACE}${config.SCORING_GROUP_ID}-stitching`, `${config.TOPIC_NAMESPACE}${config.SCORING_GROUP_ID}`);
+    groups.push(
+      ...['', '-avro', '-codec'].map((suffix) => `${rawGroup}${suffix}`),
+      `${run.namespace}bench-streams-peer`,
+      `${config.TOPIC_NAMESPACE}${config.SCORING_GROUP_ID}-stitching`,
+      `${config.TOPIC_NAMESPACE}${config.SCORING_GROUP_ID}`,
+    );
     return measure({ options, config, kafka, codecs, admin, pool, limits: { timeoutMs: options.timeoutMs, signal } }, run.id, rawGroup);
   });
 }
@@ -48,14 +55,47 @@ async function measure(ctx: BenchContext, runId: string, rawGroup: string): Prom
   const inputEnds = await readEndOffsets(admin, inputTopics);
   if (totalOf(inputEnds) !== options.events) throw new Error(`the input topics hold ${totalOf(inputEnds)} records, expected ${options.events}`);
 
-  console.log('raw baseline: a plain kafkajs consumer counts the input');
+  console.log('raw baselines: a plain kafkajs consumer counts the input; then counts it decoding each record');
   const raw = await countMessages(ctx.kafka, { groupId: rawGroup, topics: inputTopics, expected: options.events, ...ctx.limits });
+  const registry = createRegistry(ctx.config.SCHEMA_REGISTRY_URL);
+  const rawAvro = await countMessages(ctx.kafka, {
+    groupId: `${rawGroup}-avro`,
+    topics: inputTopics,
+    expected: options.events,
+    ...ctx.limits,
+    decode: (value) => registry.decode(value as Buffer),
+  });
+  const rawCodec = await countMessages(ctx.kafka, {
+    groupId: `${rawGroup}-codec`,
+    topics: [codecs.engagement.topicName],
+    expected: totalOf(inputEnds.filter((p) => p.topic === codecs.engagement.topicName)),
+    ...ctx.limits,
+    decode: (value) => codecs.engagement.decode(value),
+  });
 
   console.log('scoring: starting the service in this process and waiting until every event is folded');
-  const scoring = await measureScoring(ctx.config, { admin, pool: ctx.pool, activityTopic: codecs.activityByLead.topicName }, ctx.limits);
+  const cpu = startCpuMeter();
+  const scoring = await measureScoring(ctx.config, { admin, pool: ctx.pool, activityTopic: codecs.activityByLead.topicName, expectedForwarded: options.events }, ctx.limits);
+  const spent = cpu();
   const scoresPublished = totalOf(await readEndOffsets(admin, [codecs.scores.topicName]));
   const scoringPerSec = perSec(options.events, scoring.foldedMs);
   const rawPerSec = perSec(raw.count, raw.elapsedMs);
+  const rawAvroPerSec = perSec(rawAvro.count, rawAvro.elapsedMs);
+
+  console.log('Kafka Streams peer: the same activity folded into a decayed intent sum per lead, exactly-once');
+  const peerOutput = `${ctx.config.TOPIC_NAMESPACE}bench.streams-peer-intent`;
+  await admin.createTopics({ topics: [{ topic: peerOutput, numPartitions: inputEnds.filter((p) => p.topic === codecs.engagement.topicName).length }] });
+  const peer = await runStreamsPeer({
+    brokers: ctx.config.KAFKA_BROKERS.join(','),
+    registryUrl: ctx.config.SCHEMA_REGISTRY_URL,
+    topic: codecs.activityByLead.topicName,
+    outputTopic: peerOutput,
+    applicationId: `${ctx.config.TOPIC_NAMESPACE}bench-streams-peer`,
+    expected: scoring.forwarded,
+    model: loadScoringModel(ctx.config.SCORING_MODEL_FILE),
+    timeoutMs: options.timeoutMs,
+  });
+  const peerPerSec = perSec(peer.records, peer.processAndCommitMs);
   return {
     events: options.events,
     leads: options.leads,
@@ -63,8 +103,14 @@ async function measure(ctx: BenchContext, runId: string, rawGroup: string): Prom
     machine: { cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.versions.node },
     produce: { ms: produceMs, eventsPerSec: perSec(options.events, produceMs) },
     raw: { ms: raw.elapsedMs, eventsPerSec: rawPerSec },
+    rawAvro: { ms: rawAvro.elapsedMs, eventsPerSec: rawAvroPerSec },
+    rawCodec: { ms: rawCodec.elapsedMs, eventsPerSec: perSec(rawCodec.count, rawCodec.elapsedMs) },
     scoring: { ms: scoring.foldedMs, eventsPerSec: scoringPerSec, ...scoring },
+    cpu: { processUsPerEvent: spent.processUs / options.events, machineUsPerEvent: spent.machineUs / options.events },
+    streamsPeer: { ...peer, eventsPerSec: peerPerSec },
     ratio: rawPerSec > 0 ? scoringPerSec / rawPerSec : 0,
+    ratioToDecode: rawAvroPerSec > 0 ? scoringPerSec / rawAvroPerSec : 0,
+    ratioToPeer: peerPerSec > 0 ? scoringPerSec / peerPerSec : 0,
     scoresPublished,
     scoresByCause: await countScoresByCause(ctx.kafka, codecs, scoresPublished, options.timeoutMs),
     deadLettered: totalOf(await readEndOffsets(admin, [codecs.deadLetter.topicName])),

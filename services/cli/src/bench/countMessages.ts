@@ -9,12 +9,13 @@ export interface CountedRun {
 
 /**
  * The raw baseline: a plain kafkajs consumer in a group of its own that reads topics from the
- * beginning with `eachBatch` and only counts messages until `expected` were seen. Its fetch
- * settings are those of the kit's batch consumer, so the two are compared like for like.
+ * beginning with `eachBatch` and counts messages until `expected` were seen, decoding each value
+ * with `decode` first when one is given. Its fetch settings are those of the kit's batch consumer,
+ * so the two are compared like for like.
  */
 export async function countMessages(
   kafka: Kafka,
-  options: { groupId: string; topics: string[]; expected: number; timeoutMs: number; signal: AbortSignal },
+  options: { groupId: string; topics: string[]; expected: number; timeoutMs: number; signal: AbortSignal; decode?: (value: Buffer | null) => Promise<unknown> },
 ): Promise<CountedRun> {
   const consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
   let count = 0;
@@ -27,6 +28,7 @@ export async function countMessages(
     await consumer.subscribe({ topics: options.topics, fromBeginning: true });
     await consumer.run({
       eachBatch: async ({ batch }) => {
+        if (options.decode) for (const message of batch.messages) await options.decode(message.value);
         count += batch.messages.length;
         if (count >= options.expected && finished === 0) {
           finished = performance.now();

@@ -8,6 +8,10 @@ export interface BenchReport {
   machine: { cores: number; cpu: string; node: string };
   produce: { ms: number; eventsPerSec: number };
   raw: { ms: number; eventsPerSec: number };
+  /** Consume and decode Avro through the registry client, nothing else. */
+  rawAvro: { ms: number; eventsPerSec: number };
+  /** Consume and decode through the project's codec (Avro, then the zod contract), engagement topic only. */
+  rawCodec: { ms: number; eventsPerSec: number };
   scoring: {
     ms: number;
     eventsPerSec: number;
@@ -16,7 +20,14 @@ export interface BenchReport {
     stitchedBeforeStart: number;
     forwarded: number;
   };
+  /** CPU time per input event while scoring ran: this process, and the whole machine (broker, registry, Postgres included). */
+  cpu: { processUsPerEvent: number; machineUsPerEvent: number };
+  streamsPeer: { records: number; processMs: number; processAndCommitMs: number; withStartupMs: number; eventsPerSec: number };
   ratio: number;
+  /** Scoring against consume + Avro decode. */
+  ratioToDecode: number;
+  /** Scoring against the Kafka Streams peer. */
+  ratioToPeer: number;
   scoresPublished: number;
   scoresByCause: Record<string, number>;
   deadLettered: number;
@@ -34,8 +45,14 @@ export function formatBenchReport(r: BenchReport): string {
     ['machine', `${r.machine.cores} cores, ${r.machine.cpu}, Node.js ${r.machine.node}`],
     ['produce: encode via registry + sendBatch, acks=all', `${n(r.produce.eventsPerSec)} events/s  (${s(r.produce.ms)})`],
     ['raw kafkajs consume: eachBatch, count only', `${n(r.raw.eventsPerSec)} events/s  (${s(r.raw.ms)})`],
+    ['raw kafkajs consume + Avro decode', `${n(r.rawAvro.eventsPerSec)} events/s  (${s(r.rawAvro.ms)})`],
+    ['raw consume + project codec (Avro + zod), engagement', `${n(r.rawCodec.eventsPerSec)} events/s  (${s(r.rawCodec.ms)})`],
     ['scoring: stitch + fold + state in Postgres + scores', `${n(r.scoring.eventsPerSec)} events/s  (${s(r.scoring.ms)})`],
-    ['scoring / raw', r.ratio.toFixed(4)],
+    ['Kafka Streams peer: decode + decayed sum, exactly-once', `${n(r.streamsPeer.eventsPerSec)} events/s  (${s(r.streamsPeer.processAndCommitMs)}, ${s(r.streamsPeer.withStartupMs)} with start-up)`],
+    ['scoring / raw count', r.ratio.toFixed(4)],
+    ['scoring / raw consume + decode', r.ratioToDecode.toFixed(4)],
+    ['scoring / Kafka Streams peer', r.ratioToPeer.toFixed(4)],
+    ['CPU per event while scoring: process / machine', `${n(r.cpu.processUsPerEvent)} µs / ${n(r.cpu.machineUsPerEvent)} µs`],
     ['stitching caught up with the input after', s(r.scoring.stitchedMs)],
     ['scoring start-up (excluded)', s(r.scoring.startUpMs)],
     ['scores published', `${n(r.scoresPublished)}${causes ? `  (${causes})` : ''}`],
@@ -47,6 +64,8 @@ export function formatBenchReport(r: BenchReport): string {
   const note =
     `Scoring is timed from the moment startScoring reported started until the fold group's offsets stored in ` +
     `consumer_offsets reached the end of activity-by-lead (${n(r.scoring.forwarded)} records), polled every 100 ms; ` +
-    `${n(r.scoring.stitchedBeforeStart)} input events were already stitched at that moment.`;
+    `${n(r.scoring.stitchedBeforeStart)} input events were already stitched at that moment. ` +
+    `The Kafka Streams peer folds the same activity-by-lead records (after stitching) into one decayed intent sum ` +
+    `per lead with exactly_once_v2, one stream thread, timed from its first record until its commits closed.`;
   return [...table, '', note].join('\n');
 }

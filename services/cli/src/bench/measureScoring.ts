@@ -17,6 +17,16 @@ export interface ScoringRun {
   forwarded: number;
 }
 
+/** The topic's end offsets once it holds `expected` records, or when the time is up (then with what it holds). */
+async function waitForRecords(admin: Admin, topic: string, expected: number, limits: { timeoutMs: number; signal: AbortSignal }) {
+  const until = performance.now() + limits.timeoutMs;
+  for (;;) {
+    const ends = await readEndOffsets(admin, [topic]);
+    if (totalOf(ends) >= expected || performance.now() > until || limits.signal.aborted) return ends;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /**
  * Starts scoring in this process and times it until every input event has been folded: first the
  * stitching group catches up with the input topics, then the fold group with what stitching
@@ -25,7 +35,7 @@ export interface ScoringRun {
  */
 export async function measureScoring(
   config: ScoringConfig,
-  deps: { admin: Admin; pool: Pool; activityTopic: string },
+  deps: { admin: Admin; pool: Pool; activityTopic: string; expectedForwarded: number },
   limits: { timeoutMs: number; signal: AbortSignal },
 ): Promise<ScoringRun> {
   const groups = scoringGroups(config);
@@ -40,7 +50,8 @@ export async function measureScoring(
     const wait = () => ({ timeoutMs: Math.max(1, startedAt + limits.timeoutMs - performance.now()), signal: limits.signal });
     await waitUntilCaughtUp(deps.admin, deps.pool, [stitching], wait());
     const stitchedAt = performance.now();
-    const activityEnds = await readEndOffsets(deps.admin, [deps.activityTopic]);
+    // what stitching committed reaches the topic once relayed: wait for all of it before taking its end
+    const activityEnds = await waitForRecords(deps.admin, deps.activityTopic, deps.expectedForwarded, wait());
     await waitUntilCaughtUp(deps.admin, deps.pool, [fold], wait());
     const foldedAt = performance.now();
     return {

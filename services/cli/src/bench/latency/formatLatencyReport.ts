@@ -1,0 +1,53 @@
+import type { LatencyStats } from './latencyStats';
+
+/** What one rate gave. */
+export interface RateResult {
+  rate: number;
+  /** Events accepted per second over the sending time. */
+  achieved: number;
+  accepted: number;
+  refused: number;
+  /** Ticks the generator skipped because too many requests were unanswered. */
+  skippedTicks: number;
+  /** Accepted events that name a lead (visitors' events are scored only once they identify). */
+  leadEvents: number;
+  /** From ingest's 202 to the lead's score at the event's time on leads.scores.v1. */
+  score: LatencyStats;
+  /** From ingest's 202 to a lifecycle event of the lead at the event's time (only events that decided one). */
+  transition: LatencyStats;
+}
+
+export interface LatencyReport {
+  machine: { cores: number; cpu: string; node: string };
+  seconds: number;
+  perRequest: number;
+  results: RateResult[];
+  highestRateUnder1s: number | undefined;
+}
+
+const ms = (value: number) => `${Math.round(value)}`;
+
+/** One row per rate, then the verdict. */
+export function formatLatencyReport(r: LatencyReport): string {
+  const header = ['rate/s', 'achieved/s', 'skipped ticks', 'lead events', 'scored', 'score p50/p95/p99/max ms', 'transitions', 'transition p50/p95/p99/max ms'];
+  const rows = r.results.map((x) => [
+    String(x.rate),
+    x.achieved.toFixed(0),
+    String(x.skippedTicks),
+    String(x.leadEvents),
+    String(x.score.count),
+    [x.score.p50, x.score.p95, x.score.p99, x.score.max].map(ms).join(' / '),
+    String(x.transition.count),
+    [x.transition.p50, x.transition.p95, x.transition.p99, x.transition.max].map(ms).join(' / '),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] as number)).join('  ');
+  return [
+    `machine: ${r.machine.cores} cores, ${r.machine.cpu}, Node.js ${r.machine.node}; ${r.seconds} s per rate, up to ${r.perRequest} events per request`,
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `highest rate with score p99 < 1 s: ${r.highestRateUnder1s === undefined ? 'none of those measured' : `${r.highestRateUnder1s} events/s`}`,
+  ].join('\n');
+}
