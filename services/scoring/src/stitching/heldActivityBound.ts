@@ -17,7 +17,7 @@ export interface HeldActivityBound {
   pruneChunk: number;
 }
 
-export const heldActivityBound = (horizonDays: number): HeldActivityBound => ({ horizonDays, graceDays: 30, releaseChunk: 500, pruneChunk: 1_000 });
+export const heldActivityBound = (horizonDays: number, graceDays = 30): HeldActivityBound => ({ horizonDays, graceDays, releaseChunk: 500, pruneChunk: 1_000 });
 
 /** Held events that occurred before this are dropped when their visitor is identified at `identifiedAt`. */
 export const releaseCutoff = (bound: HeldActivityBound, identifiedAt: number): number => identifiedAt - bound.horizonDays * DAY_MS;
