@@ -19,6 +19,6 @@ export async function pruneScoringTables(pool: Pool, retention: ScoringRetention
   const floor = await inTransaction(pool, (tx) => raiseAppliedFloor(tx, appliedFloorAt(retention.appliedIds, streamTime)));
   return {
     scoring_applied_events: await inTransaction(pool, (tx) => deleteAppliedIdsBefore(tx, floor, retention.chunk)),
-    visitor_activity: await inTransaction(pool, (tx) => pruneHeldActivity(tx, streamTime, { ...retention.heldActivity, pruneChunk: retention.chunk })),
+    visitor_activity: await inTransaction(pool, (tx) => pruneHeldActivity(tx, streamTime, retention.heldActivity, retention.chunk)),
   };
 }
