@@ -5,6 +5,7 @@ import { scoringMigrations } from './db/migrations';
 import { parseScoringModel, type ScoringModel } from './domain';
 import { scoreBatch } from './kafka/scoreBatch';
 import { startRegradeTicker } from './regrading/startRegradeTicker';
+import { startRetentionTicker, type ScoringRetention } from './retention';
 import { heldActivityBound } from './stitching/heldActivityBound';
 import { stitchBatch } from './stitching/stitchBatch';
 
@@ -21,15 +22,24 @@ export const loadScoringModel = (path: string): ScoringModel =>
 export async function startScoring(config: ScoringConfig): Promise<RunningService> {
   const model = loadScoringModel(config.SCORING_MODEL_FILE);
   const groups = scoringGroups(config);
+  const retention = scoringRetentionOf(config, model);
   return startConsumerService(config, {
     name: 'scoring',
     migrations: scoringMigrations,
     consumers: [
-      defineConsumer({ ...groups.stitching, handle: ({ producer, codecs }) => stitchBatch({ producer, codecs, bound: heldActivityBound(model.maxEventAgeDays) }) }),
+      defineConsumer({ ...groups.stitching, handle: ({ producer, codecs }) => stitchBatch({ producer, codecs, bound: retention.heldActivity }) }),
       defineConsumer({ ...groups.scoring, handle: ({ producer, codecs }) => scoreBatch({ model, producer, codecs }) }),
     ],
-    workers: ({ pool, producer, codecs, logger }) => [
+    workers: ({ pool, producer, codecs, logger, metrics }) => [
       startRegradeTicker({ pool, model, producer, codecs, batchSize: config.SCORING_REGRADE_BATCH }, logger, config.SCORING_REGRADE_INTERVAL_MS),
+      startRetentionTicker({ pool, retention, metrics }, logger, config.SCORING_RETENTION_INTERVAL_MS),
     ],
   });
 }
+
+/** The bounds of scoring's internal tables: the model's horizon plus the configured grace and margin. */
+export const scoringRetentionOf = (config: ScoringConfig, model: ScoringModel): ScoringRetention => ({
+  appliedIds: { horizonDays: model.maxEventAgeDays, marginDays: config.SCORING_DEDUP_MARGIN_DAYS },
+  heldActivity: heldActivityBound(model.maxEventAgeDays, config.SCORING_HELD_GRACE_DAYS),
+  chunk: config.SCORING_RETENTION_CHUNK,
+});

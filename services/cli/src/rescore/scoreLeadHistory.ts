@@ -25,8 +25,8 @@ export interface LeadUnderModel {
   state: LeadScoreState;
   /** The scores at the evaluation time. */
   evaluation: ScoreEvaluation;
-  /** Ids of the events folded, in event-time order. */
-  applied: string[];
+  /** The events folded (id and event time), in event-time order. */
+  applied: { eventId: string; occurredAt: number }[];
   /** The latest event time folded (0 for none): the stream time the scoring service keeps. */
   streamTime: number;
   /** The events folded, kept as the scoring service keeps them, so a late event is refolded in its place. */
@@ -97,7 +97,7 @@ export function scoreLeadHistory(
   return {
     state,
     evaluation: evaluateScores(state, model, atMs),
-    applied: applied.map((e) => e.eventId),
+    applied: applied.map((e) => ({ eventId: e.eventId, occurredAt: e.occurredAt })),
     streamTime,
     history: withEvents(emptyLeadHistory(), applied, streamTime, model),
     skipped,

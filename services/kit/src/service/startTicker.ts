@@ -18,10 +18,14 @@ export function startTicker(name: string, step: () => Promise<{ more: boolean }>
       } catch (error) {
         logger.error({ ticker: name, err: error, retriable: isRetriable(error) }, 'tick failed; retrying next tick');
       }
-      if (more) continue;
+      if (more || !running) continue;
+      // stop() wakes the wait and clears its timer, so a long interval never holds the process open
       await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, intervalMs);
+        const timer = setTimeout(resolve, intervalMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
     }
   })();

@@ -42,4 +42,23 @@ export const scoringMigrations: Migration[] = [
       -- horizon), so a late event re-evaluates the scores at every later event time.
       alter table lead_score_state add column history jsonb;`,
   },
+  {
+    name: '004_applied_events_retention',
+    sql: `
+      -- An applied event id is kept while an event with that id can still be applied: its event
+      -- time is stored so ids behind the retention floor can be deleted. Ids applied before this
+      -- column existed take their apply time, never earlier than their event time, so they are
+      -- kept at least as long as they are needed.
+      alter table scoring_applied_events add column occurred_at bigint;
+      update scoring_applied_events set occurred_at = (extract(epoch from applied_at) * 1000)::bigint;
+      alter table scoring_applied_events alter column occurred_at set not null;
+      create index scoring_applied_events_occurred_at on scoring_applied_events (occurred_at);
+      -- One row: events that occurred before occurred_before are refused, since their ids may have
+      -- been deleted. It only rises; a batch reads it under a share lock, so raising it waits for
+      -- the batches that read the old value.
+      create table scoring_applied_floor (
+        singleton boolean primary key default true check (singleton),
+        occurred_before bigint);
+      insert into scoring_applied_floor (occurred_before) values (null);`,
+  },
 ];

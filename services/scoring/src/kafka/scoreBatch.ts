@@ -3,6 +3,7 @@ import { publishRecords, RejectedRecordError, type BatchHandler, type Codecs, ty
 import type { LeadActivityEvent } from '@leadflow/schemas';
 import { checkEventAge, emptyLeadHistory, initialLeadScoreState, type ScoringModel } from '../domain';
 import { claimEventIds } from '../db/claimEventIds';
+import { checkAppliedFloor, lockAppliedFloor } from '../retention';
 import type { LeadRow } from '../db/LeadRow';
 import { loadLeads } from '../db/loadLeads';
 import { saveLeads } from '../db/saveLeads';
@@ -19,18 +20,19 @@ export interface ScoreBatchDeps {
  * publishes the points of each touched lead's trajectory the batch makes: its scores at every event
  * time from the batch's earliest event of the lead on (all of them again when that event is late),
  * and at the grade crossings between them. Events are
- * deduplicated by id across redeliveries; events beyond the model's horizon are dead-lettered with
- * the reason.
+ * deduplicated by id across redeliveries; events beyond the model's horizon, or older than the ids
+ * kept for deduplication (the applied ids floor), are dead-lettered with the reason.
  */
 export function scoreBatch(deps: ScoreBatchDeps): BatchHandler<LeadActivityEvent> {
   return async (records, tx) => {
     const refused: RefusedRecord[] = [];
+    const floor = await lockAppliedFloor(tx);
     const candidates = uniqueByEventId(records).filter((record) => {
-      const reason = checkEventAge(record.value, deps.model, record.value.receivedAt);
+      const reason = checkEventAge(record.value, deps.model, record.value.receivedAt) ?? checkAppliedFloor(record.value, floor);
       if (reason) refused.push({ record, error: new RejectedRecordError(reason) });
       return !reason;
     });
-    const fresh = await claimEventIds(tx, candidates.map((r) => r.value.eventId));
+    const fresh = await claimEventIds(tx, candidates.map((r) => r.value));
     const events = candidates.map((r) => r.value).filter((e) => fresh.has(e.eventId));
     if (events.length === 0) return refused;
 

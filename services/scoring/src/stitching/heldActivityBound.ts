@@ -13,11 +13,9 @@ export interface HeldActivityBound {
   graceDays: number;
   /** Held events released (and published) per statement, so memory stays bounded. */
   releaseChunk: number;
-  /** Held events pruned per batch, so a batch's transaction stays short. */
-  pruneChunk: number;
 }
 
-export const heldActivityBound = (horizonDays: number): HeldActivityBound => ({ horizonDays, graceDays: 30, releaseChunk: 500, pruneChunk: 1_000 });
+export const heldActivityBound = (horizonDays: number, graceDays = 30): HeldActivityBound => ({ horizonDays, graceDays, releaseChunk: 500 });
 
 /** Held events that occurred before this are dropped when their visitor is identified at `identifiedAt`. */
 export const releaseCutoff = (bound: HeldActivityBound, identifiedAt: number): number => identifiedAt - bound.horizonDays * DAY_MS;

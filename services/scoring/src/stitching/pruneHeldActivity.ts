@@ -2,11 +2,11 @@ import type { PoolClient } from 'pg';
 import { pruneCutoff, type HeldActivityBound } from './heldActivityBound';
 
 /**
- * Deletes up to `bound.pruneChunk` held events the stream has left behind, then the rows of
+ * Deletes up to `limit` held events the stream has left behind, then the rows of
  * never-identified visitors left with none. Rows another batch holds are skipped, never waited
- * for, so pruning cannot deadlock with stitching; a later batch prunes them.
+ * for, so pruning cannot deadlock with stitching; a later step prunes them.
  */
-export async function pruneHeldActivity(tx: PoolClient, streamTime: number, bound: HeldActivityBound): Promise<number> {
+export async function pruneHeldActivity(tx: PoolClient, streamTime: number, bound: HeldActivityBound, limit: number): Promise<number> {
   const { rows } = await tx.query<{ anonymous_id: string }>(
     `with stale as (
        select anonymous_id, event_id from visitor_activity
@@ -14,7 +14,7 @@ export async function pruneHeldActivity(tx: PoolClient, streamTime: number, boun
      delete from visitor_activity a using stale
      where a.anonymous_id = stale.anonymous_id and a.event_id = stale.event_id
      returning a.anonymous_id`,
-    [pruneCutoff(bound, streamTime), bound.pruneChunk],
+    [pruneCutoff(bound, streamTime), limit],
   );
   if (rows.length === 0) return 0;
   await tx.query(

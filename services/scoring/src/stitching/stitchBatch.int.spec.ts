@@ -5,6 +5,7 @@ import { connectPipeline, createLogger, createProducer, inTransaction, loadConfi
 import type { ActivityEvent } from '@leadflow/schemas';
 import { scoringConfigSchema } from '../config';
 import { scoringMigrations } from '../db/migrations';
+import { pruneScoringTables } from '../retention';
 import { heldActivityBound } from './heldActivityBound';
 import { stitchBatch } from './stitchBatch';
 
@@ -63,18 +64,19 @@ describe('identity stitching keeps held visitor activity bounded, on the real br
     await run?.cleanUp();
   });
 
-  it('releases a long anonymous history in chunks, dropping what is beyond the horizon at identification, and prunes never-identified visitors', async () => {
-    // prepare: 350 held views within the horizon, 4 beyond it, and a visitor never identified whose only view is long past
+  it('releases a long anonymous history in chunks, dropping what is beyond the horizon at identification; the retention step prunes never-identified visitors', async () => {
+    // prepare: 350 held views within the horizon, 4 beyond it, a visitor never identified whose only view is long past, and traffic of now
     const visitor = `v-${run.id}`;
     const forgotten = `f-${run.id}`;
     const leadId = `lead-${run.id}`;
     const within = Array.from({ length: 350 }, (_, i) => pageView(visitor, now - (i + 1) * 60_000));
     const beyond = Array.from({ length: 4 }, (_, i) => pageView(visitor, now - (HORIZON_DAYS + 1 + i) * DAY_MS));
-    await stitch([...within, ...beyond, pageView(forgotten, now - (HORIZON_DAYS + 60) * DAY_MS)]);
+    await stitch([...within, ...beyond, pageView(forgotten, now - (HORIZON_DAYS + 60) * DAY_MS), pageView(`present-${run.id}`, now)]);
     const heldBefore = await heldOf(visitor);
 
     // act
     await stitch([identified(visitor, leadId, now)]);
+    await pruneScoringTables(pool, { appliedIds: { horizonDays: HORIZON_DAYS, marginDays: bound.graceDays }, heldActivity: bound, chunk: 1_000 }, now);
     const published = await testing.collectRecords(pipeline.kafka, pipeline.codecs.activityByLead, (records) => records.length >= within.length + 1, 30_000);
 
     // assert

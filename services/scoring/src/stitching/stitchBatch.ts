@@ -5,7 +5,6 @@ import { routeActivity } from '../domain';
 import type { HeldActivityBound } from './heldActivityBound';
 import { holdVisitorActivity } from './holdVisitorActivity';
 import { lockVisitors } from './lockVisitors';
-import { pruneHeldActivity } from './pruneHeldActivity';
 import { recordIdentifications } from './recordIdentifications';
 import { dropBeyondHorizon, releaseVisitorActivity } from './releaseVisitorActivity';
 
@@ -13,7 +12,7 @@ import { dropBeyondHorizon, releaseVisitorActivity } from './releaseVisitorActiv
  * The repartition step of identity stitching: activity arrives keyed by lead or visitor and leaves
  * on `leads.activity-by-lead.v1` keyed by the lead it belongs to, so one lead's whole history —
  * anonymous sessions and devices included — is folded by one consumer, with no lookup per event.
- * Held activity is bounded by `bound` (see heldActivityBound).
+ * Held activity is bounded by `bound` (see heldActivityBound), pruned by the retention ticker.
  */
 export function stitchBatch(deps: { producer: Producer; codecs: Codecs; bound: HeldActivityBound }): BatchHandler<ActivityEvent> {
   return async (records, tx) => {
@@ -29,8 +28,6 @@ export function stitchBatch(deps: { producer: Producer; codecs: Codecs; bound: H
     }
     await recordIdentifications(tx, routes.identified);
     await holdVisitorActivity(tx, routes.hold);
-    // last, after every lock this batch waits for: pruning itself never waits
-    await pruneHeldActivity(tx, Math.max(...events.map((e) => e.occurredAt)), deps.bound);
     return [];
   };
 }
