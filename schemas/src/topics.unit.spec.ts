@@ -1,13 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import avro from 'avsc';
 import { parsePostedEvent, renderAvroSchemas, topics } from './index';
 
 describe('topic contracts', () => {
-  it('keeps the committed .avsc files equal to what the zod contracts generate', () => {
+  it('keeps the committed .avsc files equal to what the zod contracts generate, and no others', () => {
+    const dir = join(__dirname, '..', 'avro');
     for (const [file, text] of renderAvroSchemas()) {
-      expect(readFileSync(join(__dirname, '..', 'avro', file), 'utf8')).toBe(text);
+      expect(readFileSync(join(dir, file), 'utf8')).toBe(text);
     }
+    expect(readdirSync(dir).sort()).toEqual([...renderAvroSchemas().keys()].sort());
   });
 
   it.each(Object.values(topics).map((t) => [t.name, t] as const))('%s is a valid Avro schema', (_name, topic) => {
@@ -25,7 +27,7 @@ describe('topic contracts', () => {
       anonymousId: 'anon-1',
       context: null,
       type: 'page_viewed',
-      payload: { 'io.leadflow.engagement.PageViewed': { url: '/pricing', durationSec: 30 } },
+      payload: { 'io.leadflow.engagement.PageViewed': { eventType: 'page_viewed', url: '/pricing', durationSec: 30 } },
     };
     expect(type.fromBuffer(type.toBuffer(record))).toEqual(record);
   });

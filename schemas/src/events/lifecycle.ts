@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventId, subjectId, timestampMillis } from './common';
+import { eventId, money, subjectId, timestampMillis } from './common';
 import { grades, handoffContext, scoreContributor } from './scores';
 
 export const stages = [
@@ -75,8 +75,8 @@ export const lifecyclePayloads = {
   lead_assigned: z.object({ ...assignment.shape, reason: z.enum(['routed', 'escalated']), previousOwner: z.string().optional() }),
   sales_accepted: z.object({ fromStage, by: z.string().optional() }),
   sales_rejected: z.object({ fromStage, reason }),
-  opportunity_opened: z.object({ fromStage, amount: z.number().min(0) }),
-  deal_won: z.object({ fromStage, amount: z.number().min(0) }),
+  opportunity_opened: z.object({ fromStage, amount: money }),
+  deal_won: z.object({ fromStage, amount: money }),
   deal_lost: z.object({ fromStage, reason }),
   lead_disqualified: z.object({ fromStage, reason }),
   lead_marked_do_not_contact: z.object({ reason }),

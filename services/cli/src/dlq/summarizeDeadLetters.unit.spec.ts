@@ -4,7 +4,7 @@ import { matchesFilter, summarizeDeadLetters } from './summarizeDeadLetters';
 const letter = (offset: number, originalTopic: string, reason: string, failedAt: number) => ({
   partition: 0,
   offset: String(offset),
-  letter: { originalTopic, partition: 1, offset: '7', headers: [], consumerGroup: 'g', errorName: 'DecodeError', reason, retriable: false, failedAt } satisfies DeadLetter,
+  letter: { originalTopic, partition: 1, offset: 7, headers: [], consumerGroup: 'g', errorName: 'DecodeError', reason, retriable: false, failedAt } satisfies DeadLetter,
 });
 
 describe('summarizeDeadLetters', () => {
