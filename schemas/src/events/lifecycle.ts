@@ -80,10 +80,12 @@ export const lifecyclePayloads = {
   deal_lost: z.object({ fromStage, reason }),
   lead_disqualified: z.object({ fromStage, reason }),
   lead_marked_do_not_contact: z.object({ reason }),
-  /** Undoes an MQL or SQL that no longer holds once the lead is re-decided in event-time order. */
-  lead_qualification_retracted: z.object({ ...retraction, retractedType: z.enum(['lead_qualified_mql', 'lead_qualified_sql']) }),
-  /** Undoes any other lifecycle event that no longer holds once the lead is re-decided. */
-  lead_transition_retracted: z.object(retraction),
+  lead_qualification_retracted: z
+    .object({ ...retraction, retractedType: z.enum(['lead_qualified_mql', 'lead_qualified_sql']) })
+    .describe('Compensating: undoes an MQL or SQL that no longer holds once the lead is re-decided in event-time order.'),
+  lead_transition_retracted: z
+    .object(retraction)
+    .describe('Compensating: undoes any other lifecycle event that no longer holds once the lead is re-decided.'),
 };
 
 /** Envelope fields of every output event keyed by lead. */
