@@ -27,7 +27,7 @@ export const qualificationValue = z.object({
   evaluationStage: z.enum(evaluationStages).optional(),
 });
 
-/** Payloads of `leads.conversation.v1`, by event type. */
+/** Payloads of `leads.conversation.v2`, by event type. */
 export const conversationPayloads = {
   question_asked: z.object({ text: freeText, topic: text({ max: 256 }), specificity: confidence }),
   qualification_captured: z.object({

@@ -47,7 +47,7 @@ export const retraction = {
   stage: z.enum(stages),
 };
 
-/** Payloads of `leads.lifecycle.v1` (stage changes and ownership, for CRMs), by event type. */
+/** Payloads of `leads.lifecycle.v2` (stage changes and ownership, for CRMs), by event type. */
 export const lifecyclePayloads = {
   lead_qualified_mql: z.object({ ...scoreSnapshot, fromStage }),
   lead_qualified_sql: z.object({

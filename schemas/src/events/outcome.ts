@@ -4,7 +4,7 @@ import { text } from './text';
 
 const reason = text({ min: 1, max: 512 });
 
-/** Payloads of `leads.outcome.v1` (sales outcomes from the CRM, and campaign spend), by event type. */
+/** Payloads of `leads.outcome.v2` (sales outcomes from the CRM, and campaign spend), by event type. */
 export const outcomePayloads = {
   lead_accepted: z.object({ by: text({ max: 256 }).optional() }),
   lead_rejected: z.object({ reason }),

@@ -99,7 +99,7 @@ export const scoreDecay = z.object({
 export type ScoreDecay = z.infer<typeof scoreDecay>;
 
 /**
- * A lead's scores at `evaluatedAt` on `leads.scores.v1`: one per batch of the lead's events
+ * A lead's scores at `evaluatedAt` on `leads.scores.v2`: one per batch of the lead's events
  * (evaluated at its latest event time) and one per grade crossing decay causes (at that time).
  */
 export const leadScored = z.object({
