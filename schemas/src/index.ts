@@ -1,6 +1,8 @@
 export * from './topics';
 export { toAvroRecord, type AvroSchema } from './avro/toAvroSchema';
 export { renderAvroSchemas } from './avro/renderAvroSchemas';
+export { asyncApiDocument, PARTITIONER } from './asyncapi/asyncApiDocument';
+export { renderAsyncApi } from './asyncapi/renderAsyncApi';
 export * from './events/common';
 export { text, unstorableTextReason } from './events/text';
 export * from './events/engagement';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AvroConverter, type AvroSchema } from './avro/toAvroSchema';
+import { AvroConverter, enumOf, type AvroSchema } from './avro/toAvroSchema';
 import { inboundEnvelope, subjectId } from './events/common';
 import { conversationPayloads } from './events/conversation';
 import { deadLetter } from './events/deadLetter';
@@ -59,17 +59,14 @@ function typedTopic<E extends Shape, P extends Payloads>(
   const schema = z.discriminatedUnion('type', branches as unknown as [z.ZodObject, ...z.ZodObject[]]);
   const namespace = `${NAMESPACE}.${recordName.replace(/Event$/, '').toLowerCase()}`;
   const converter = new AvroConverter(namespace);
-  const envelopeRecord = converter.record(
-    z.toJSONSchema(z.object(envelope), { target: 'draft-7' }) as never,
-    `${recordName}Envelope`,
-  ) as { fields: unknown[] };
+  const envelopeRecord = converter.record(jsonSchemaOf(z.object(envelope)), `${recordName}Envelope`) as { fields: unknown[] };
   const avro: AvroSchema = {
     type: 'record',
     name: recordName,
     namespace,
     fields: [
       ...envelopeRecord.fields,
-      { name: 'type', type: { type: 'enum', name: `${recordName}Type`, symbols: types } },
+      { name: 'type', type: { ...enumOf(types), name: `${recordName}Type` } },
       { name: 'payload', type: payloadAvro(converter, payloads, types) },
     ],
   };
@@ -81,11 +78,33 @@ function typedTopic<E extends Shape, P extends Payloads>(
  * alone (a reader's union resolves a writer's record, so adding a type later stays compatible).
  */
 function payloadAvro(converter: AvroConverter, payloads: Payloads, types: string[]): AvroSchema {
-  const records = types.map((type) =>
-    converter.record(z.toJSONSchema(payloads[type] as z.ZodObject, { target: 'draft-7' }) as never, pascalCase(type)),
-  );
+  const records = types.map((type) => {
+    const record = converter.record(jsonSchemaOf(payloads[type] as z.ZodObject), pascalCase(type)) as { fields: unknown[] };
+    return { ...record, fields: [discriminatorField(type), ...record.fields] };
+  });
   return records.length === 1 ? (records[0] as AvroSchema) : records;
 }
+
+/** The field of every payload record that repeats its event type: see `PAYLOAD_DISCRIMINATOR`. */
+export const PAYLOAD_DISCRIMINATOR = 'eventType';
+
+/**
+ * A one-symbol enum naming the payload's event type. Payload records may otherwise have the same
+ * shape (several are empty, several hold only a `reason`), and a writer that picks the first union
+ * branch its value fits (python-avro, fastavro without a branch name) would pick the wrong one;
+ * with this field a value fits its own branch only. The default lets it read records written before it.
+ */
+function discriminatorField(type: string): Record<string, unknown> {
+  return {
+    name: PAYLOAD_DISCRIMINATOR,
+    type: { type: 'enum', name: `${pascalCase(type)}Type`, symbols: [type], default: type },
+    default: type,
+    doc: 'Equal to the event\'s `type`: with it a payload value fits its own branch of the union only.',
+  };
+}
+
+/** JSON Schema of a zod object; fields zod cannot express (bytes) carry their Avro type in metadata. */
+const jsonSchemaOf = (schema: z.ZodType): never => z.toJSONSchema(schema, { target: 'draft-7', unrepresentable: 'any' }) as never;
 
 function plainTopic<S extends z.ZodObject>(
   name: string,
@@ -94,7 +113,7 @@ function plainTopic<S extends z.ZodObject>(
   keyField: (keyof z.infer<S> & string) | undefined,
 ): PlainTopic<S> {
   const namespace = `${NAMESPACE}.${recordName.toLowerCase()}`;
-  const avro = new AvroConverter(namespace).record(z.toJSONSchema(schema, { target: 'draft-7' }) as never, recordName);
+  const avro = new AvroConverter(namespace).record(jsonSchemaOf(schema), recordName);
   return { kind: 'plain', name, recordName, schema, avro, keyField };
 }
 
@@ -104,7 +123,7 @@ export const pascalCase = (type: string): string =>
 /** Every topic of the pipeline, its contract, and the Avro schema registered for it. */
 export const topics = {
   engagement: typedTopic('leads.engagement.v1', 'EngagementEvent', inboundEnvelope, engagementPayloads, 'leadId'),
-  conversation: typedTopic('leads.conversation.v1', 'ConversationEvent', inboundEnvelope, conversationPayloads, 'leadId'),
+  conversation: typedTopic('leads.conversation.v2', 'ConversationEvent', inboundEnvelope, conversationPayloads, 'leadId'),
   // Keyed by the visitor, so an identification lands in the partition of the visitor's activity.
   identity: typedTopic('leads.identity.v1', 'IdentityEvent', inboundEnvelope, identityPayloads, 'anonymousId'),
   /**
@@ -112,18 +131,18 @@ export const topics = {
    * activity included once the visitor is identified. Scoring folds only this topic.
    */
   activityByLead: typedTopic(
-    'leads.activity-by-lead.v1',
+    'leads.activity-by-lead.v2',
     'LeadActivityEvent',
     { ...inboundEnvelope, leadId: subjectId },
     { ...engagementPayloads, ...conversationPayloads, ...identityPayloads },
     'leadId',
   ),
-  outcome: typedTopic('leads.outcome.v1', 'OutcomeEvent', inboundEnvelope, outcomePayloads, 'leadId'),
-  scores: plainTopic('leads.scores.v1', 'LeadScored', leadScored, 'leadId'),
-  lifecycle: typedTopic('leads.lifecycle.v1', 'LifecycleEvent', leadEventEnvelope, lifecyclePayloads, 'leadId'),
+  outcome: typedTopic('leads.outcome.v2', 'OutcomeEvent', inboundEnvelope, outcomePayloads, 'leadId'),
+  scores: plainTopic('leads.scores.v2', 'LeadScored', leadScored, 'leadId'),
+  lifecycle: typedTopic('leads.lifecycle.v2', 'LifecycleEvent', leadEventEnvelope, lifecyclePayloads, 'leadId'),
   sla: typedTopic('leads.sla.v1', 'SlaEvent', leadEventEnvelope, slaPayloads, 'leadId'),
   recycled: typedTopic('leads.recycled.v1', 'RecycledEvent', leadEventEnvelope, recycledPayloads, 'leadId'),
-  deadLetter: plainTopic('leads.dlq.v1', 'DeadLetter', deadLetter, undefined),
+  deadLetter: plainTopic('leads.dlq.v2', 'DeadLetter', deadLetter, undefined),
 } as const;
 
 export type TopicKey = keyof typeof topics;

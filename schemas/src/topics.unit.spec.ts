@@ -1,18 +1,31 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import avro from 'avsc';
-import { parsePostedEvent, renderAvroSchemas, topics } from './index';
+import { PAYLOAD_DISCRIMINATOR, parsePostedEvent, renderAvroSchemas, topics } from './index';
 
 describe('topic contracts', () => {
-  it('keeps the committed .avsc files equal to what the zod contracts generate', () => {
+  it('keeps the committed .avsc files equal to what the zod contracts generate, and no others', () => {
+    const dir = join(__dirname, '..', 'avro');
     for (const [file, text] of renderAvroSchemas()) {
-      expect(readFileSync(join(__dirname, '..', 'avro', file), 'utf8')).toBe(text);
+      expect(readFileSync(join(dir, file), 'utf8')).toBe(text);
     }
+    expect(readdirSync(dir).sort()).toEqual([...renderAvroSchemas().keys()].sort());
   });
 
   it.each(Object.values(topics).map((t) => [t.name, t] as const))('%s is a valid Avro schema', (_name, topic) => {
     expect(() => avro.Type.forSchema(topic.avro as never)).not.toThrow();
   });
+
+  const typedTopics = Object.values(topics).flatMap((t) => (t.kind === 'typed' ? [[t.name, t] as const] : []));
+  it.each(typedTopics)(
+    '%s: every payload record carries its own one-symbol eventType, so no value fits two branches',
+    (_name, topic) => {
+      const payload = (topic.avro as { fields: { name: string; type: unknown }[] }).fields.find((f) => f.name === 'payload')?.type;
+      const records = (Array.isArray(payload) ? payload : [payload]) as { name: string; fields: { name: string; type: { symbols?: string[] } }[] }[];
+      const symbols = records.map((r) => r.fields[0]?.name === PAYLOAD_DISCRIMINATOR && r.fields[0].type.symbols);
+      expect(symbols).toEqual(Object.keys(topic.payloads).map((type) => [type]));
+    },
+  );
 
   it('round-trips a typed event through Avro', () => {
     const type = avro.Type.forSchema(topics.engagement.avro as never);
@@ -25,7 +38,7 @@ describe('topic contracts', () => {
       anonymousId: 'anon-1',
       context: null,
       type: 'page_viewed',
-      payload: { 'io.leadflow.engagement.PageViewed': { url: '/pricing', durationSec: 30 } },
+      payload: { 'io.leadflow.engagement.PageViewed': { eventType: 'page_viewed', url: '/pricing', durationSec: 30 } },
     };
     expect(type.fromBuffer(type.toBuffer(record))).toEqual(record);
   });

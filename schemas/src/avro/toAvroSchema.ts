@@ -13,9 +13,18 @@ interface JsonSchema {
   anyOf?: JsonSchema[];
   minimum?: number;
   maximum?: number;
+  multipleOf?: number;
   description?: string;
   avroLogicalType?: string;
+  avroType?: string;
+  avroPrecision?: number;
 }
+
+/**
+ * The symbol every derived enum falls back to: a reader whose schema lacks a symbol a newer writer
+ * used reads it as this one instead of failing (Avro enum `default`).
+ */
+export const UNKNOWN_SYMBOL = 'unknown';
 
 const INT32_MIN = -2_147_483_648;
 const INT32_MAX = 2_147_483_647;
@@ -41,14 +50,15 @@ export class AvroConverter {
 
   convert(json: JsonSchema, name: string): AvroSchema {
     if (json.anyOf) return this.union(json.anyOf, name);
+    if (json.avroType === 'bytes') return 'bytes';
     if (json.const !== undefined) return typeof json.const === 'number' ? 'double' : 'string';
     switch (json.type) {
       case 'string':
-        return json.enum ? this.named(name, { type: 'enum', symbols: json.enum }) : 'string';
+        return json.enum ? this.named(name, enumOf(json.enum)) : 'string';
       case 'integer':
         return this.integer(json);
       case 'number':
-        return 'double';
+        return json.avroLogicalType === 'decimal' ? decimal(json, name) : 'double';
       case 'boolean':
         return 'boolean';
       case 'null':
@@ -96,6 +106,21 @@ export class AvroConverter {
     this.defined.set(fullName, shape);
     return { ...body, name, namespace: this.namespace };
   }
+}
+
+/** An enum whose readers survive symbols added later: they read them as `unknown`. */
+export function enumOf(symbols: readonly string[]): { type: 'enum'; symbols: string[]; default: string } {
+  const all = symbols.includes(UNKNOWN_SYMBOL) ? [...symbols] : [...symbols, UNKNOWN_SYMBOL];
+  return { type: 'enum', symbols: all, default: UNKNOWN_SYMBOL };
+}
+
+/** `decimal(precision, scale)` on `bytes`, the scale from the contract's `multipleOf` (0.01 → 2). */
+function decimal(json: JsonSchema, name: string): AvroSchema {
+  const scale = json.multipleOf === undefined ? NaN : -Math.log10(json.multipleOf);
+  if (!Number.isInteger(scale) || json.avroPrecision === undefined) {
+    throw new TypeError(`decimal ${name} needs multipleOf a power of ten and avroPrecision`);
+  }
+  return { type: 'bytes', logicalType: 'decimal', precision: json.avroPrecision, scale };
 }
 
 const singular = (name: string): string => (name.endsWith('s') ? name.slice(0, -1) : `${name}Item`);

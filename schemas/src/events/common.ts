@@ -6,6 +6,20 @@ export const timestampMillis = z.int().min(0).meta({ avroLogicalType: 'timestamp
 
 export const eventId = z.uuid();
 
+/** The largest amount of money a contract takes: its cents stay exact in a JavaScript number. */
+const MAX_MONEY = 10_000_000_000_000;
+
+/**
+ * An amount of money in major units (euros, dollars) with at most two decimals. On Avro it is a
+ * `decimal(18, 2)` (`bytes`), which every Avro client reads exactly, never a binary fraction.
+ */
+export const money = z
+  .number()
+  .min(0)
+  .max(MAX_MONEY)
+  .multipleOf(0.01, 'must have at most two decimals')
+  .meta({ avroLogicalType: 'decimal', avroPrecision: 18 });
+
 /** Ids of leads and visitors: opaque, bounded, printable. */
 export const subjectId = z
   .string()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { money } from './common';
 import { text } from './text';
 
 const confidence = z.number().min(0).max(1);
@@ -14,8 +15,8 @@ export const evaluationStages = ['researching', 'evaluating', 'shortlisting', 'd
  * dimension are expected; the others stay absent.
  */
 export const qualificationValue = z.object({
-  budgetMin: z.number().min(0).optional(),
-  budgetMax: z.number().min(0).optional(),
+  budgetMin: money.optional(),
+  budgetMax: money.optional(),
   budgetApproved: z.boolean().optional(),
   role: text({ max: 256 }).optional(),
   isDecisionMaker: z.boolean().optional(),
@@ -26,7 +27,7 @@ export const qualificationValue = z.object({
   evaluationStage: z.enum(evaluationStages).optional(),
 });
 
-/** Payloads of `leads.conversation.v1`, by event type. */
+/** Payloads of `leads.conversation.v2`, by event type. */
 export const conversationPayloads = {
   question_asked: z.object({ text: freeText, topic: text({ max: 256 }), specificity: confidence }),
   qualification_captured: z.object({
@@ -36,7 +37,7 @@ export const conversationPayloads = {
   }),
   profile_captured: z.object({
     companySize: z.int().min(1).max(10_000_000).optional(),
-    annualRevenue: z.number().min(0).optional(),
+    annualRevenue: money.optional(),
     industry: text({ max: 128 }).optional(),
     role: text({ max: 256 }).optional(),
     seniority: z.enum(seniorities).optional(),

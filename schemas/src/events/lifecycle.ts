@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventId, subjectId, timestampMillis } from './common';
+import { eventId, money, subjectId, timestampMillis } from './common';
 import { grades, handoffContext, scoreContributor } from './scores';
 
 export const stages = [
@@ -47,7 +47,7 @@ export const retraction = {
   stage: z.enum(stages),
 };
 
-/** Payloads of `leads.lifecycle.v1` (stage changes and ownership, for CRMs), by event type. */
+/** Payloads of `leads.lifecycle.v2` (stage changes and ownership, for CRMs), by event type. */
 export const lifecyclePayloads = {
   lead_qualified_mql: z.object({ ...scoreSnapshot, fromStage }),
   lead_qualified_sql: z.object({
@@ -75,15 +75,17 @@ export const lifecyclePayloads = {
   lead_assigned: z.object({ ...assignment.shape, reason: z.enum(['routed', 'escalated']), previousOwner: z.string().optional() }),
   sales_accepted: z.object({ fromStage, by: z.string().optional() }),
   sales_rejected: z.object({ fromStage, reason }),
-  opportunity_opened: z.object({ fromStage, amount: z.number().min(0) }),
-  deal_won: z.object({ fromStage, amount: z.number().min(0) }),
+  opportunity_opened: z.object({ fromStage, amount: money }),
+  deal_won: z.object({ fromStage, amount: money }),
   deal_lost: z.object({ fromStage, reason }),
   lead_disqualified: z.object({ fromStage, reason }),
   lead_marked_do_not_contact: z.object({ reason }),
-  /** Undoes an MQL or SQL that no longer holds once the lead is re-decided in event-time order. */
-  lead_qualification_retracted: z.object({ ...retraction, retractedType: z.enum(['lead_qualified_mql', 'lead_qualified_sql']) }),
-  /** Undoes any other lifecycle event that no longer holds once the lead is re-decided. */
-  lead_transition_retracted: z.object(retraction),
+  lead_qualification_retracted: z
+    .object({ ...retraction, retractedType: z.enum(['lead_qualified_mql', 'lead_qualified_sql']) })
+    .describe('Compensating: undoes an MQL or SQL that no longer holds once the lead is re-decided in event-time order.'),
+  lead_transition_retracted: z
+    .object(retraction)
+    .describe('Compensating: undoes any other lifecycle event that no longer holds once the lead is re-decided.'),
 };
 
 /** Envelope fields of every output event keyed by lead. */

@@ -11,6 +11,7 @@ export const recycledPayloads = {
     fromStage: z.enum(stages),
     detail: z.string().max(1024).optional(),
   }),
-  /** Undoes a recycling that no longer holds once the lead is re-decided in event-time order. */
-  lead_recycle_retracted: z.object(retraction),
+  lead_recycle_retracted: z
+    .object(retraction)
+    .describe('Compensating: undoes a recycling that no longer holds once the lead is re-decided in event-time order.'),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventId, subjectId, timestampMillis } from './common';
+import { eventId, money, subjectId, timestampMillis } from './common';
 import { qualificationValue, seniorities } from './conversation';
 
 export const grades = ['A', 'B', 'C', 'D', 'F'] as const;
@@ -54,7 +54,7 @@ export type Touch = z.infer<typeof touch>;
 export const handoffContext = z.object({
   profile: z.object({
     companySize: z.int().min(1).max(10_000_000).optional(),
-    annualRevenue: z.number().min(0).optional(),
+    annualRevenue: money.optional(),
     industry: z.string().optional(),
     role: z.string().optional(),
     seniority: z.enum(seniorities).optional(),
@@ -99,7 +99,7 @@ export const scoreDecay = z.object({
 export type ScoreDecay = z.infer<typeof scoreDecay>;
 
 /**
- * A lead's scores at `evaluatedAt` on `leads.scores.v1`: one per batch of the lead's events
+ * A lead's scores at `evaluatedAt` on `leads.scores.v2`: one per batch of the lead's events
  * (evaluated at its latest event time) and one per grade crossing decay causes (at that time).
  */
 export const leadScored = z.object({

@@ -11,6 +11,7 @@ export const slaPayloads = {
   sla_met: z.object({ owner, metBy: z.enum(['lead_contacted', 'lead_accepted', 'opportunity_created']), by: z.string().optional(), elapsedMs: z.int().min(0) }),
   sla_breached: z.object({ owner, deadline: timestampMillis, attempt }),
   sla_cancelled: z.object({ owner, reason: z.string() }),
-  /** Undoes an SLA event (a start, a breach decided on a partial history, ...) that no longer holds. */
-  sla_retracted: z.object(retraction),
+  sla_retracted: z
+    .object(retraction)
+    .describe('Compensating: undoes an SLA event (a start, a breach decided on a partial history, ...) that no longer holds.'),
 };

@@ -29,9 +29,10 @@ const when = (ms: number) => new Date(ms).toISOString();
 /** Decodes a dead letter's original bytes with the codec of its topic when there is one. */
 async function decodedValue(pipeline: Pipeline, { letter }: StoredDeadLetter): Promise<string> {
   const codec = Object.values(pipeline.codecs).find((c) => c.topicName === letter.originalTopic);
-  if (!codec || letter.value === undefined) return `raw (base64): ${letter.value ?? '(no value)'}`;
-  const decoded = await codec.decode(Buffer.from(letter.value, 'base64'));
-  return decoded.ok ? JSON.stringify(decoded.value, null, 2) : `raw (base64), it does not decode (${decoded.error.message}): ${letter.value}`;
+  const raw = letter.value === undefined ? undefined : Buffer.from(letter.value);
+  if (!codec || raw === undefined) return `raw (base64): ${raw?.toString('base64') ?? '(no value)'}`;
+  const decoded = await codec.decode(raw);
+  return decoded.ok ? JSON.stringify(decoded.value, null, 2) : `raw (base64), it does not decode (${decoded.error.message}): ${raw.toString('base64')}`;
 }
 
 /** `leadflow dlq list | show <offset> | redrive`: look at the dead-letter topic and send letters back. */
@@ -63,8 +64,9 @@ export function dlqCommand(program: Command): void {
           return;
         }
         const [stored] = found as [StoredDeadLetter];
-        const { value: _value, ...rest } = stored.letter;
-        console.log(JSON.stringify({ dlq: { partition: stored.partition, offset: stored.offset }, ...rest, failedAt: when(rest.failedAt) }, null, 2));
+        const { value: _value, key, ...rest } = stored.letter;
+        const keyText = key === undefined ? undefined : Buffer.from(key).toString('utf8');
+        console.log(JSON.stringify({ dlq: { partition: stored.partition, offset: stored.offset }, key: keyText, ...rest, failedAt: when(rest.failedAt) }, null, 2));
         console.log(`value: ${await decodedValue(pipeline, stored)}`);
       });
     });

@@ -53,8 +53,8 @@ export async function redriveDeadLetters(
     for (const { partition, offset, letter } of sent) {
       const headers = Object.fromEntries(letter.headers.map((h) => [h.key, h.value]));
       const message: Message = {
-        key: letter.key === undefined ? null : Buffer.from(letter.key, 'base64'),
-        value: letter.value === undefined ? null : Buffer.from(letter.value, 'base64'),
+        key: letter.key === undefined ? null : Buffer.from(letter.key),
+        value: letter.value === undefined ? null : Buffer.from(letter.value),
         headers: { ...headers, [REDRIVEN_FROM_HEADER]: `${deps.dlqTopic}/${partition}/${offset}` },
       };
       byTopic.set(letter.originalTopic, [...(byTopic.get(letter.originalTopic) ?? []), message]);

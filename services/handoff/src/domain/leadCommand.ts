@@ -4,10 +4,10 @@ import type { LeadTimer } from './leadTimer';
 
 // Every command carries its own time; the decider never reads a clock.
 
-/** New scores, as published on `leads.scores.v1`; `now` is `scores.evaluatedAt`. */
+/** New scores, as published on `leads.scores.v2`; `now` is `scores.evaluatedAt`. */
 export type ApplyScores = { type: 'ApplyScores'; leadId: string; scores: LeadScored; now: number };
 
-/** A sales outcome from the CRM, on `leads.outcome.v1`; `now` is `outcome.occurredAt`. */
+/** A sales outcome from the CRM, on `leads.outcome.v2`; `now` is `outcome.occurredAt`. */
 export type RecordOutcome = { type: 'RecordOutcome'; leadId: string; outcome: LeadOutcome; now: number };
 
 /**

@@ -91,7 +91,7 @@ export const sqlAt = (hours: number, input: ScoresInput = {}) =>
 export const applyScores = (s: LeadScored): LeadCommand => ({ type: 'ApplyScores', leadId: s.leadId, scores: s, now: s.evaluatedAt });
 
 let outcomesSent = 0;
-/** An outcome from the CRM about LEAD, as `leads.outcome.v1` carries it. */
+/** An outcome from the CRM about LEAD, as `leads.outcome.v2` carries it. */
 export function outcome<T extends LeadOutcome['type']>(
   type: T,
   payload: Extract<OutcomeEvent, { type: T }>['payload'],

@@ -1,7 +1,7 @@
 import type { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import type { AnyTopic, RecordOf } from '@leadflow/schemas';
 import { DecodeError, RegistryUnavailableError } from '../errors/LeadflowError';
-import { fromAvroShape, toAvroShape } from './avroShape';
+import { AvroShape } from './avroShape';
 
 export type DecodeResult<T> = { ok: true; value: T } | { ok: false; error: DecodeError };
 
@@ -10,16 +10,20 @@ export type DecodeResult<T> = { ok: true; value: T } | { ok: false; error: Decod
  * validates what it decodes against the topic's zod contract, so handlers only see typed values.
  */
 export class TopicCodec<T extends AnyTopic> {
+  private readonly shape: AvroShape;
+
   constructor(
     readonly topic: T,
     /** The Kafka topic name, which may carry a namespace prefix for isolated runs. */
     readonly topicName: string,
     private readonly registry: SchemaRegistry,
     private readonly schemaId: number,
-  ) {}
+  ) {
+    this.shape = new AvroShape(topic);
+  }
 
   async encode(record: RecordOf<T>): Promise<Buffer> {
-    return this.registry.encode(this.schemaId, toAvroShape(this.topic, record as Record<string, unknown>));
+    return this.registry.encode(this.schemaId, this.shape.toAvro(record as Record<string, unknown>));
   }
 
   /**
@@ -45,7 +49,9 @@ export class TopicCodec<T extends AnyTopic> {
     } catch (cause) {
       return { ok: false, error: new DecodeError(`cannot decode Avro: ${(cause as Error).message}`, cause) };
     }
-    const parsed = this.topic.schema.safeParse(fromAvroShape(this.topic, decoded as Record<string, unknown>));
+    const shaped = this.shape.fromAvro(decoded);
+    if (!shaped.ok) return { ok: false, error: new DecodeError(`record violates ${this.topic.name}: ${shaped.reason}`) };
+    const parsed = this.topic.schema.safeParse(shaped.value);
     if (parsed.success) return { ok: true, value: parsed.data as RecordOf<T> };
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     return { ok: false, error: new DecodeError(`record violates ${this.topic.name}: ${problems}`, parsed.error) };

@@ -6,7 +6,7 @@ import { isRetriable } from '../errors/LeadflowError';
 import type { RefusedRecord } from './ConsumedRecord';
 import { publishRecords } from './publishRecords';
 
-/** Sends records a consumer could not decode or apply to `leads.dlq.v1`: original bytes plus reason. */
+/** Sends records a consumer could not decode or apply to the dead-letter topic: original bytes plus reason. */
 export class DeadLetterPublisher {
   constructor(
     private readonly producer: Producer,
@@ -19,9 +19,9 @@ export class DeadLetterPublisher {
     const letters: DeadLetter[] = refused.map(({ record, error }) => ({
       originalTopic: record.topic,
       partition: record.partition,
-      offset: record.offset,
-      key: record.key?.toString('base64'),
-      value: record.raw?.toString('base64'),
+      offset: Number(record.offset),
+      key: record.key ?? undefined,
+      value: record.raw ?? undefined,
       headers: Object.entries(record.headers).map(([key, value]) => ({ key, value })),
       consumerGroup: this.consumerGroup,
       errorName: error.name,

@@ -10,7 +10,7 @@ import { dropBeyondHorizon, releaseVisitorActivity } from './releaseVisitorActiv
 
 /**
  * The repartition step of identity stitching: activity arrives keyed by lead or visitor and leaves
- * on `leads.activity-by-lead.v1` keyed by the lead it belongs to, so one lead's whole history —
+ * on `leads.activity-by-lead.v2` keyed by the lead it belongs to, so one lead's whole history —
  * anonymous sessions and devices included — is folded by one consumer, with no lookup per event.
  * Held activity is bounded by `bound` (see heldActivityBound), pruned by the retention ticker.
  */

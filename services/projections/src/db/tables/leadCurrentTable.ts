@@ -80,7 +80,7 @@ export const leadCurrentTable: Migration = {
     comment on column lead_current.updated_at is 'When the row was last written (wall clock)';
     comment on column lead_current.first_scored_at is 'When the lead was first scored: when it became a lead';
     comment on column lead_current.events_applied is 'Events folded into the latest scores';
-    comment on column lead_current.scores_event_id is 'Event id of the latest scores on leads.scores.v1';
+    comment on column lead_current.scores_event_id is 'Event id of the latest scores on leads.scores.v2';
     comment on column lead_current.assigned_at is 'When the latest assignment happened';
     comment on column lead_current.last_touch_at is 'When the latest touch happened';
     comment on column lead_current.marketing_sourced is 'The first touch names a campaign, a tracked link or a UTM source';`,
