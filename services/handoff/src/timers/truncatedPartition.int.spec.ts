@@ -44,7 +44,8 @@ describe('a truncated input partition never stored', () => {
   it("does not hold back the timers of the partition's leads", async () => {
     expect(truncatedTo).toBe(5n);
     const leadId = lead(h.run);
-    await publishRecords(h.producer, h.pipeline.codecs.scores, [qualifying(leadId, Date.now(), 12)]);
+    const scoredAt = Date.now();
+    await publishRecords(h.producer, h.pipeline.codecs.scores, [qualifying(leadId, scoredAt, 12)]);
 
     const isBreach = (e: SlaEvent) => e.leadId === leadId && e.type === 'sla_breached';
     const sla = await testing.collectRecords(h.pipeline.kafka, h.pipeline.codecs.sla, (r) => r.some(isBreach), 30_000);
@@ -53,5 +54,11 @@ describe('a truncated input partition never stored', () => {
     // the partition was never stored: nothing was ever applied on it
     const stored = await h.pool.query('select 1 from consumer_offsets where topic = $1 and partition = $2', [h.pipeline.codecs.outcome.topicName, partitionOfKey(leadId, PARTITIONS)]);
     expect(stored.rowCount).toBe(0);
+    // while the scores partition stored the latest event time applied on it with its offset
+    const scores = await h.pool.query<{ max_event_time: string }>('select max_event_time from consumer_offsets where topic = $1 and partition = $2', [
+      h.pipeline.codecs.scores.topicName,
+      partitionOfKey(leadId, PARTITIONS),
+    ]);
+    expect(scores.rows.map((r) => Number(r.max_event_time))).toEqual([scoredAt]);
   });
 });
