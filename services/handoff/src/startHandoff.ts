@@ -4,7 +4,7 @@ import type { HandoffConfig } from './config';
 import { handoffMigrations } from './db/handoffMigrations';
 import { parseHandoffRules, type HandoffRules } from './domain';
 import { eventStoreMigration } from './eventStore';
-import { handOffBatch } from './kafka/handOffBatch';
+import { eventTimeOfInput, handOffBatch } from './kafka/handOffBatch';
 import { registerTimerGauges } from './timers/registerTimerGauges';
 import { startTimerTicker } from './timers/startTimerTicker';
 
@@ -25,7 +25,7 @@ export async function startHandoff(config: HandoffConfig): Promise<RunningServic
   return startConsumerService(config, {
     name: 'handoff',
     migrations: [eventStoreMigration, ...handoffMigrations],
-    consumers: [defineConsumer({ ...groups.handoff, handle: ({ producer, codecs }) => handOffBatch({ rules, producer, codecs }) })],
+    consumers: [defineConsumer({ ...groups.handoff, handle: ({ producer, codecs }) => handOffBatch({ rules, producer, codecs }), eventTimeOf: eventTimeOfInput })],
     workers: async ({ kafka, pool, producer, codecs, logger, metrics }) => {
       registerTimerGauges(metrics, pool);
       const admin = kafka.admin();
@@ -38,6 +38,7 @@ export async function startHandoff(config: HandoffConfig): Promise<RunningServic
         groupId,
         inputTopics: topicNamesOf(groups.handoff, config.TOPIC_NAMESPACE),
         intervalMs: config.HANDOFF_TIMER_INTERVAL_MS,
+        allowedLatenessMs: config.HANDOFF_TIMER_ALLOWED_LATENESS_MS,
         batchSize: 200,
         logger,
       });

@@ -6,6 +6,7 @@ export { ensureTopics, type EnsureTopicsOptions } from './kafka/ensureTopics';
 export { checkTopicDurability, localTopicDurability, topicConfigEntries, type TopicDurability } from './kafka/topicDurability';
 export { describeTruncation, readTruncatedPartitions, truncatedPartitions, type PartitionStart } from './kafka/truncatedPartitions';
 export { createProducer } from './kafka/createProducer';
+export { keyHashOf, partitionOfKey } from './kafka/keyHashOf';
 export { publishRecords } from './kafka/publishRecords';
 export type { ConsumedRecord, RefusedRecord } from './kafka/ConsumedRecord';
 export type { BatchHandler } from './kafka/BatchHandler';

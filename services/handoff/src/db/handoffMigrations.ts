@@ -55,4 +55,13 @@ export const handoffMigrations: Migration[] = [
         from parked_outcomes;
       drop table parked_outcomes;`,
   },
+  {
+    name: '005_timer_key_hash',
+    sql: `
+      -- The lead's key hash (murmur2, as the producers' partitioner places the lead's records), so that
+      -- a timer's partition of each input topic is key_hash % partitions: a timer fires once those
+      -- partitions have passed its due time in event time. A timer written before has none and waits
+      -- for every partition; the lead's next decision writes it again with its hash.
+      alter table lead_timers add column key_hash int;`,
+  },
 ];

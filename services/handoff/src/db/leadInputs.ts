@@ -62,13 +62,13 @@ export async function saveLeadInputs(tx: PoolClient, changes: InputChanges): Pro
   await tx.query('update lead_inputs set held = (event_id = any($2::uuid[])) where lead_id = any($1::text[])', [changes.leadIds, changes.held]);
 }
 
-/** Leads with outcomes they could not take, up to `limit`, skipping those another transaction holds. */
-export async function leadsWithHeldOutcomes(tx: PoolClient, limit: number): Promise<string[]> {
-  const { rows } = await tx.query<{ lead_id: string }>(
-    'select distinct lead_id from (select lead_id from lead_inputs where held limit $1 for update skip locked) h',
+/** Leads with outcomes they could not take, each with the latest event time of those, earliest first, up to `limit`. */
+export async function leadsWithHeldOutcomes(db: Pool | PoolClient, limit: number): Promise<{ leadId: string; latestAt: number }[]> {
+  const { rows } = await db.query<{ lead_id: string; latest_at: string }>(
+    'select lead_id, max(occurred_at) as latest_at from lead_inputs where held group by lead_id order by latest_at, lead_id limit $1',
     [limit],
   );
-  return rows.map((r) => r.lead_id);
+  return rows.map((r) => ({ leadId: r.lead_id, latestAt: Number(r.latest_at) }));
 }
 
 /** Whether any lead holds an outcome it could not take. */

@@ -14,7 +14,7 @@ export {
 export type { LeadNote } from './leadNote';
 export { isLeadOutcome, type LeadOutcome } from './leadOutcome';
 export type { LeadTimer, PendingTimer } from './leadTimer';
-export { LIFECYCLE_EVENT_NAMESPACE, lifecycleEventId } from './lifecycleEventId';
+export { LIFECYCLE_EVENT_NAMESPACE, draftEventId, lifecycleEventId, republishedEventId, retractionEventId } from './lifecycleEventId';
 export { nextRotations } from './nextRotations';
 export { pendingTimers } from './pendingTimers';
 export { FALLBACK_RULE, routeLead } from './routeLead';

@@ -5,6 +5,9 @@ import { decideForLeads, type CommandInput, type DecideDeps } from './decideForL
 
 const isOutcome = (value: LeadScored | OutcomeEvent): value is OutcomeEvent => 'type' in value && 'payload' in value;
 
+/** When an input happened: the scores' evaluation time, the outcome's event time. */
+export const eventTimeOfInput = (value: LeadScored | OutcomeEvent): number => (isOutcome(value) ? value.occurredAt : value.evaluatedAt);
+
 /** The command a consumed record asks for; campaign spend concerns no lead and asks for none. */
 function commandOf(value: LeadScored | OutcomeEvent): LeadCommand | undefined {
   if (!isOutcome(value)) return { type: 'ApplyScores', leadId: value.leadId, scores: value, now: value.evaluatedAt };

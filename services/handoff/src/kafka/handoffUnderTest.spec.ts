@@ -5,6 +5,7 @@ import { connectPipeline, createLogger, createProducer, loadConfig, testing, typ
 import type { LeadScored } from '@leadflow/schemas';
 import { handoffConfigSchema } from '../config';
 import { startHandoff } from '../startHandoff';
+import { spawnHandoff, type HandoffProcess } from './spawnHandoff.spec';
 
 const NAMESPACE = '3c1f6a8e-5b2d-4e7f-8a9c-0d1e2f3a4b5c';
 
@@ -17,15 +18,24 @@ export interface HandoffUnderTest {
   stop: () => Promise<void>;
 }
 
-export async function startHandoffUnderTest(label: string, rulesFile: string): Promise<HandoffUnderTest> {
+export interface UnderTestOptions {
+  /** Runs once the topics exist and before the service reads them (e.g. to put records on them first). */
+  beforeStart?: (setup: Pick<HandoffUnderTest, 'run' | 'pipeline' | 'producer'>) => Promise<void>;
+  /** Runs the service in a process of its own, so that it shares no event loop with the test. */
+  ownProcess?: boolean;
+}
+
+/** Starts hand-off on topics and a database of its own. */
+export async function startHandoffUnderTest(label: string, rulesFile: string, { beforeStart, ownProcess = false }: UnderTestOptions = {}): Promise<HandoffUnderTest> {
   const run = await testing.isolatedRun(label);
   const env = { ...run.env, HANDOFF_RULES_FILE: rulesFile, HANDOFF_TIMER_INTERVAL_MS: '100' };
   const pipeline = await connectPipeline(`${label}-test`, loadConfig(handoffConfigSchema, env), createLogger(`${label}-test`, 'warn'));
   const producer = await createProducer(pipeline.kafka);
   const pool = new Pool({ connectionString: run.databaseUrl });
-  const handoff: RunningService = await startHandoff(loadConfig(handoffConfigSchema, env));
+  await beforeStart?.({ run, pipeline, producer });
+  const handoff: RunningService | HandoffProcess = ownProcess ? await spawnHandoff(env) : await startHandoff(loadConfig(handoffConfigSchema, env));
   const stop = async () => {
-    await handoff.stop();
+    await ('kill' in handoff ? handoff.kill() : handoff.stop());
     await producer.disconnect();
     await pool.end();
     await run.cleanUp();

@@ -3,8 +3,9 @@ import { Gauge, type Registry } from 'prom-client';
 
 /**
  * `leadflow_handoff_timers_pending` and `leadflow_handoff_timers_overdue`, counted in `lead_timers`
- * when Prometheus scrapes. A timer past its due time is still there only while the ticker waits for
- * the consumer to catch up, so a lasting overdue count means SLA breaches are not being acted on.
+ * when Prometheus scrapes. A timer past its due time is still there only while its lead's partitions
+ * have not passed it in event time (the consumer is behind on them), so a lasting overdue count
+ * means SLA breaches are not being acted on.
  */
 export function registerTimerGauges(metrics: Registry, pool: Pool, now: () => number = Date.now): void {
   const countTimers = (where: string, params: () => unknown[]) =>

@@ -1,12 +1,11 @@
 import type { Admin } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
-import { startTicker, type DeadLetterPublisher, type Stoppable } from '@leadflow/kit';
+import { readPartitionWatermarks, startTicker, type DeadLetterPublisher, type Stoppable } from '@leadflow/kit';
 import { earliestDueTimer } from '../db/claimDueTimers';
 import { hasHeldOutcomes } from '../db/leadInputs';
 import type { DecideDeps } from '../kafka/decideForLeads';
 import { fireDueTimers } from './fireDueTimers';
-import { isCaughtUp } from './isCaughtUp';
 import { refuseHeldOutcomes } from './refuseHeldOutcomes';
 
 export interface TimerTickerOptions {
@@ -17,6 +16,8 @@ export interface TimerTickerOptions {
   groupId: string;
   inputTopics: string[];
   intervalMs: number;
+  /** How long after a moment of event time records of that moment may still arrive on a partition. */
+  allowedLatenessMs: number;
   batchSize: number;
   logger: Logger;
   now?: () => number;
@@ -24,21 +25,24 @@ export interface TimerTickerOptions {
 
 /**
  * The wall clock's only job in hand-off: notice that a timer is due while nothing arrives for its
- * lead, and fire it — once the consumer has applied all its input, so a backlog never overtakes
- * the events that would have decided first. Then, too, outcomes held for a state that never came
- * are refused.
+ * lead, and fire it — once the lead's partition of every input topic has passed the due time in
+ * event time (its watermark: the latest event time applied there, or now once it is drained, less
+ * the allowed lateness), so a backlog never overtakes the events that would have decided first, and
+ * one lagging partition holds back only its own leads. Then, too, outcomes held for a state that
+ * never came are refused.
  */
 export function startTimerTicker(options: TimerTickerOptions): Stoppable {
   const now = options.now ?? Date.now;
+  const group = { groupId: options.groupId, topics: options.inputTopics };
   const step = async () => {
     const at = now();
     const timerDue = (await earliestDueTimer(options.pool, at)) !== undefined;
     const held = await hasHeldOutcomes(options.pool);
     if (!timerDue && !held) return { more: false };
-    if (!(await isCaughtUp(options.admin, options.pool, options.groupId, options.inputTopics))) return { more: false };
+    const watermarks = await readPartitionWatermarks(options.admin, options.pool, group, at, options.allowedLatenessMs);
     // Held outcomes first: each lead is decided in event time, with the timers due before them.
-    const settled = held ? await refuseHeldOutcomes(options.pool, options.deps, options.deadLetters, options.batchSize) : 0;
-    const fired = timerDue ? await fireDueTimers(options.pool, options.deps, at, options.batchSize) : 0;
+    const settled = held ? await refuseHeldOutcomes(options.pool, options.deps, options.deadLetters, options.batchSize, watermarks) : 0;
+    const fired = timerDue ? await fireDueTimers(options.pool, options.deps, at, options.batchSize, watermarks) : 0;
     return { more: fired === options.batchSize || settled === options.batchSize };
   };
   return startTicker('handoff-timers', step, options.intervalMs, options.logger);

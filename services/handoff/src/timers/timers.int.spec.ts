@@ -1,25 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import type { Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { v5 as uuidv5 } from 'uuid';
 import { connectPipeline, createLogger, createProducer, loadConfig, publishRecords, testing, type Pipeline } from '@leadflow/kit';
 import type { LeadScored } from '@leadflow/schemas';
 import { handoffConfigSchema } from '../config';
+import { spawnHandoff, type HandoffProcess } from '../kafka/spawnHandoff.spec';
 import { writeRulesWithSla } from '../writeRulesWithSla';
 
 const SLA_SECONDS = 2;
 const LEADS = 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Scores that make a lead sales-qualified at once: an A with all of BANT. */
 function hotLead(leadId: string, at: number): LeadScored {
@@ -48,21 +38,13 @@ describe('durable SLA timers', () => {
   let pipeline: Pipeline;
   let producer: Producer;
   let pool: Pool;
-  let child: ChildProcess | undefined;
+  let child: HandoffProcess | undefined;
 
   const startHandoffProcess = async () => {
-    const port = await freePort();
-    child = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'main.js')], { env: { ...process.env, ...env, HEALTH_PORT: String(port) }, stdio: 'ignore' });
-    for (let i = 0; i < 600; i++) {
-      if (await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false)) return;
-      await sleep(100);
-    }
-    throw new Error('hand-off process did not become ready');
+    child = await spawnHandoff(env);
   };
   const kill = async () => {
-    const exited = new Promise((resolve) => child?.once('exit', resolve));
-    child?.kill('SIGKILL');
-    await exited;
+    await child?.kill();
     child = undefined;
   };
   const count = async (sql: string) => Number((await pool.query<{ n: string }>(sql)).rows[0]?.n);

@@ -19,12 +19,18 @@ export interface ConsumerSpec<K extends TopicKey> extends ConsumerGroupRef<K> {
   handle: (context: ConsumerServiceContext) => BatchHandler<RecordOfTopics<K>>;
   /** Runs first in every batch transaction (e.g. to take a lock another process coordinates with). */
   beforeBatch?: (tx: PoolClient) => Promise<void>;
+  /**
+   * The event time (epoch ms) of a record of these topics. When given, the latest event time applied
+   * on each partition is stored with its offset: the partition's watermark (`readPartitionWatermarks`).
+   */
+  eventTimeOf?: (value: RecordOfTopics<K>) => number | undefined;
 }
 
 /** A defined consumer group, ready for `startConsumerService`. */
 export interface ConsumerGroup extends ConsumerGroupRef {
   handle: (context: ConsumerServiceContext) => BatchHandler<unknown>;
   beforeBatch?: (tx: PoolClient) => Promise<void>;
+  eventTimeOf?: (value: unknown) => number | undefined;
 }
 
 /**
@@ -33,7 +39,13 @@ export interface ConsumerGroup extends ConsumerGroupRef {
  * and contract before the handler sees it, which is what makes the widening below sound.
  */
 export function defineConsumer<const K extends TopicKey>(spec: ConsumerSpec<K>): ConsumerGroup {
-  return { ...spec, handle: (context) => handlerFor(spec.topics, spec.handle(context)) };
+  const { eventTimeOf } = spec;
+  return {
+    ...spec,
+    handle: (context) => handlerFor(spec.topics, spec.handle(context)),
+    // the runner decodes each record with its topic's codec first, as for the handler
+    eventTimeOf: eventTimeOf && ((value) => eventTimeOf(value as RecordOfTopics<K>)),
+  };
 }
 
 /** A handler checked against `topics`, for a runner that decodes each record with its topic's codec. */

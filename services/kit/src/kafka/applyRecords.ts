@@ -15,6 +15,8 @@ export interface ApplyTarget {
   deadLetters: DeadLetterPublisher;
   handle: BatchHandler<unknown>;
   beforeBatch?: (tx: PoolClient) => Promise<void>;
+  /** The event time (epoch ms) of a decoded record; the latest of a batch is stored with its offset. */
+  eventTimeOf?: (value: unknown) => number | undefined;
 }
 
 export type ApplyOutcome =
@@ -59,9 +61,16 @@ export async function applyRecords(target: ApplyTarget, topic: string, partition
     }
     if (records.length > 0) refused.push(...(await target.handle(records, tx)));
     if (refused.length > 0) await target.deadLetters.publish(refused);
-    await storeOffset(tx, target.groupId, topic, partition, BigInt(last.offset) + 1n);
+    await storeOffset(tx, target.groupId, topic, partition, BigInt(last.offset) + 1n, latestEventTime(target, records));
     return { kind: 'applied', applied: fresh.length - refused.length, deadLettered: refused.length };
   });
+}
+
+/** The latest event time among the decoded records, refused ones included: the log has passed them all. */
+function latestEventTime(target: ApplyTarget, records: ConsumedRecord<unknown>[]): number | undefined {
+  if (!target.eventTimeOf) return undefined;
+  const times = records.map((r) => target.eventTimeOf?.(r.value)).filter((t): t is number => t !== undefined && Number.isFinite(t));
+  return times.length === 0 ? undefined : Math.max(...times);
 }
 
 function toConsumed(topic: string, partition: number, message: KafkaMessage): Omit<ConsumedRecord<unknown>, 'value'> {

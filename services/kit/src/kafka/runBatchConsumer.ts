@@ -25,6 +25,8 @@ export interface BatchConsumerOptions {
   policy?: Partial<ConsumerPolicy>;
   /** Runs first in every batch transaction, before the stored offset is read (e.g. to take a lock). */
   beforeBatch?: (tx: PoolClient) => Promise<void>;
+  /** The event time (epoch ms) of a decoded record, stored per partition with the offsets (see `readPartitionWatermarks`). */
+  eventTimeOf?: (value: unknown) => number | undefined;
   /** The Kafka consumer group, when it is not `groupId` (a replay reads with a throwaway group). */
   consumerGroupId?: string;
 }
@@ -95,7 +97,7 @@ export async function runBatchConsumer(options: BatchConsumerOptions): Promise<R
         const codec = codecByTopic.get(batch.topic);
         if (!codec) throw new TypeError(`no codec for subscribed topic ${batch.topic}`);
         const context: BatchContext = {
-          target: { pool: options.pool, groupId, codec, deadLetters: options.deadLetters, handle: options.handle, beforeBatch: options.beforeBatch },
+          target: { pool: options.pool, groupId, codec, deadLetters: options.deadLetters, handle: options.handle, beforeBatch: options.beforeBatch, eventTimeOf: options.eventTimeOf },
           policy,
           health,
           metrics: options.metrics,

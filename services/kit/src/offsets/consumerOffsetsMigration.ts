@@ -11,3 +11,12 @@ export const consumerOffsetsMigration: Migration = {
           updated_at timestamptz not null default now(),
           primary key (group_id, topic, partition))`,
 };
+
+/**
+ * Beside each partition's position, the latest event time (epoch ms) applied on it, for groups whose
+ * consumer names the event time of its records: how far the partition has come in event time.
+ */
+export const consumerOffsetsEventTimeMigration: Migration = {
+  name: '001_consumer_offsets_event_time',
+  sql: 'alter table consumer_offsets add column if not exists max_event_time bigint',
+};

@@ -1,4 +1,4 @@
-export { consumerOffsetsMigration } from './consumerOffsetsMigration';
+export { consumerOffsetsEventTimeMigration, consumerOffsetsMigration } from './consumerOffsetsMigration';
 export { lockStoredOffset } from './lockStoredOffset';
 export { storeOffset } from './storeOffset';
 export { readStoredOffsets, type StoredOffset } from './readStoredOffsets';
@@ -6,3 +6,5 @@ export { partitionLag, isCaughtUpWith, type PartitionLag, type LogRange } from '
 export { readGroupLag, readLogRanges, type GroupOffsets } from './readGroupLag';
 export { isCaughtUp } from './isCaughtUp';
 export { waitUntilCaughtUp, type WaitOptions } from './waitUntilCaughtUp';
+export { partitionWatermark, partitionWatermarks, passedOnEveryTopic, type PartitionWatermark, type StoredWatermark } from './partitionWatermark';
+export { readPartitionWatermarks, readStoredWatermarks } from './readPartitionWatermarks';

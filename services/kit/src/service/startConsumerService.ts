@@ -12,7 +12,7 @@ import { DeadLetterPublisher } from '../kafka/DeadLetterPublisher';
 import type { ConsumerPolicy } from '../kafka/ConsumerPolicy';
 import { runBatchConsumer, type RunningConsumer } from '../kafka/runBatchConsumer';
 import { createLogger } from '../logging/createLogger';
-import { consumerOffsetsMigration } from '../offsets/consumerOffsetsMigration';
+import { consumerOffsetsEventTimeMigration, consumerOffsetsMigration } from '../offsets/consumerOffsetsMigration';
 import { connectPipeline, type PipelineSettings } from './connectPipeline';
 import type { ConsumerServiceContext } from './ConsumerServiceContext';
 import type { Stoppable } from './runUntilSignalled';
@@ -59,7 +59,7 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
     statementTimeoutMs: settings.PG_STATEMENT_TIMEOUT_MS,
     idleInTransactionTimeoutMs: settings.PG_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   });
-  await migrate(pool, definition.name, [consumerOffsetsMigration, ...definition.migrations]);
+  await migrate(pool, definition.name, [consumerOffsetsMigration, consumerOffsetsEventTimeMigration, ...definition.migrations]);
   const { kafka, codecs } = await connectPipeline(`leadflow-${definition.name}`, settings, logger);
   const producer = countProducerErrors(await createProducer(kafka), metrics, definition.name);
   const namespace = settings.TOPIC_NAMESPACE;
@@ -77,6 +77,7 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
       handle: group.handle(context),
       metrics: consumerMetrics,
       beforeBatch: group.beforeBatch,
+      eventTimeOf: group.eventTimeOf,
       policy: policyOf(settings),
     });
   };
