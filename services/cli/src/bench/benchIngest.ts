@@ -86,7 +86,7 @@ const freePort = () =>
 async function benchIngest(options: IngestBenchOptions): Promise<IngestBenchReport> {
   return withBenchRun(ingestConfigSchema, async ({ run, kafka, codecs, admin, teardown }) => {
     const port = await freePort();
-    const env = { ...process.env, ...run.env, INGEST_API_KEYS: `${API_KEY}:bench`, LOG_LEVEL: 'warn', INGEST_RATE_PER_KEY: '1000000', INGEST_BURST_PER_KEY: '1000000' };
+    const env = { ...process.env, ...run.env, INGEST_API_KEYS: `${API_KEY}:bench`, LOG_LEVEL: 'warn', INGEST_RATE_PER_KEY: '1000000', INGEST_BURST_PER_KEY: '1000000', INGEST_WORKERS: String(options.workers) };
     const services = startServiceProcesses(env, { ingest: port, scoring: 0, handoff: 0, projections: 0 }, join(process.cwd(), '.logs', `bench-ingest-${run.id}`), ['ingest']);
     teardown.add('stop ingest', () => stopServiceProcesses(services));
     await waitUntilReady(services);
@@ -132,6 +132,7 @@ async function benchIngest(options: IngestBenchOptions): Promise<IngestBenchRepo
     return {
       events: options.events,
       concurrency: options.concurrency,
+      workers: options.workers,
       machine: { cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.versions.node },
       raw: { ms: rawMs, eventsPerSec: rawPerSec },
       phases,

@@ -21,6 +21,8 @@ export interface IngestPhase {
 export interface IngestBenchReport {
   events: number;
   concurrency: number;
+  /** Ingest processes sharing the listening socket. */
+  workers: number;
   machine: { cores: number; cpu: string; node: string };
   raw: { ms: number; eventsPerSec: number };
   phases: IngestPhase[];
@@ -50,7 +52,7 @@ export function formatIngestBenchReport(r: IngestBenchReport): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
   return [
-    `${n(r.events)} events per row, ${r.concurrency} keep-alive clients; ${r.machine.cores} cores, ${r.machine.cpu}, Node.js ${r.machine.node}`,
+    `${n(r.events)} events per row, ${r.concurrency} keep-alive clients, ${r.workers} ingest process${r.workers === 1 ? '' : 'es'}; ${r.machine.cores} cores, ${r.machine.cpu}, Node.js ${r.machine.node}`,
     '',
     line(header),
     widths.map((w) => '-'.repeat(w)).join('  '),
