@@ -7,7 +7,7 @@ const count = (max: number) => z.coerce.number().int().min(1).max(max);
 const schema = z.object({
   BENCH_EVENTS: count(1_000_000).default(20_000),
   BENCH_CONCURRENCY: count(1024).default(32),
-  BENCH_INGEST_WORKERS: count(64).default(2),
+  BENCH_INGEST_WORKERS: count(64).default(1),
   BENCH_SIZES: z
     .string()
     .default('100,10,1')
@@ -38,7 +38,7 @@ export function readIngestBenchOptions(argv: string[], env: NodeJS.ProcessEnv): 
     .description('measure ingest over HTTP against a raw kafkajs produce of the same records on the local stack')
     .option('--events <n>', 'events per request size (BENCH_EVENTS, default 20000)')
     .option('--concurrency <n>', 'keep-alive clients at once (BENCH_CONCURRENCY, default 32)')
-    .option('--workers <n>', 'ingest processes (BENCH_INGEST_WORKERS, default 2)')
+    .option('--workers <n>', 'ingest processes (BENCH_INGEST_WORKERS, default 1)')
     .option('--sizes <list>', 'events per request of each row (BENCH_SIZES, default 100,10,1)')
     .parse(argv, { from: 'user' })
     .opts<{ events?: string; concurrency?: string; workers?: string; sizes?: string }>();
