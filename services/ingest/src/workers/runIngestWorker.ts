@@ -4,23 +4,20 @@ import { STOP_MESSAGE } from './runIngestWorkers';
 
 /**
  * One worker under the primary: it starts ingest, then stops gracefully when the primary asks or
- * goes away. Signals are the primary's to handle (a terminal's Ctrl-C reaches every process of
- * the group), so the worker ignores them rather than dying with requests in flight.
+ * goes away — also when asked while still starting, once started. Signals are the primary's to
+ * handle (a terminal's Ctrl-C reaches every process of the group), so the worker ignores them
+ * rather than dying with requests in flight.
  */
 export async function runIngestWorker(logger: Logger, start: () => Promise<Stoppable>): Promise<void> {
   const ignore = () => undefined;
   process.on('SIGTERM', ignore);
   process.on('SIGINT', ignore);
-  let service: Stoppable;
-  try {
-    service = await start();
-  } catch (error) {
-    logger.fatal({ err: error }, 'ingest worker failed to start');
-    process.exit(1);
-  }
+  let service: Stoppable | undefined;
+  let stopRequested = false;
   let stopping = false;
   const stop = () => {
-    if (stopping) return;
+    stopRequested = true;
+    if (!service || stopping) return;
     stopping = true;
     service.stop().then(
       () => process.exit(0),
@@ -32,4 +29,11 @@ export async function runIngestWorker(logger: Logger, start: () => Promise<Stopp
   };
   process.on('message', (message) => message === STOP_MESSAGE && stop());
   process.on('disconnect', stop);
+  try {
+    service = await start();
+  } catch (error) {
+    logger.fatal({ err: error }, 'ingest worker failed to start');
+    process.exit(1);
+  }
+  if (stopRequested) stop();
 }

@@ -16,16 +16,20 @@ const RESTART_DELAY_MS = 1000;
  */
 export function runIngestWorkers(workers: number, logger: Logger, deadlineMs: number): void {
   const listened = new WeakSet<Worker>();
+  // Our own count: node:cluster removes a worker from `cluster.workers` only once both its exit and its disconnect were seen.
+  const running = new Set<Worker>();
   let stopping = false;
   let failed = false;
 
   const fork = () => {
     const worker = cluster.fork();
+    running.add(worker);
     worker.once('listening', () => listened.add(worker));
     worker.once('exit', (code, signal) => {
+      running.delete(worker);
       if (stopping) {
         if (code !== 0) failed = true;
-        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0);
+        if (running.size === 0) process.exit(failed ? 1 : 0);
         return;
       }
       if (!listened.has(worker)) {
@@ -45,12 +49,11 @@ export function runIngestWorkers(workers: number, logger: Logger, deadlineMs: nu
     logger.info({ deadlineMs }, 'stopping the ingest workers');
     setTimeout(() => {
       logger.error({ deadlineMs }, 'ingest workers outlasted the stop deadline; killing them');
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL');
+      for (const worker of running) worker.process.kill('SIGKILL');
       process.exit(1);
     }, deadlineMs).unref();
-    const running = Object.values(cluster.workers ?? {});
-    if (running.length === 0) process.exit(failed ? 1 : 0);
-    for (const worker of running) if (worker?.isConnected()) worker.send(STOP_MESSAGE);
+    if (running.size === 0) process.exit(failed ? 1 : 0);
+    for (const worker of running) if (worker.isConnected()) worker.send(STOP_MESSAGE);
   };
 
   process.on('SIGTERM', stop);
