@@ -73,6 +73,8 @@ export const ingestConfigSchema = z
     INGEST_BURST_PER_KEY: z.coerce.number().int().min(1).default(40_000),
     /** How long coalesced sends wait for more requests before going to Kafka. */
     INGEST_LINGER_MS: millis(0, 100, 2),
+    /** Processes sharing the listening socket (node:cluster); the budgets and per-key rates are split between them. */
+    INGEST_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   })
   .refine((c) => c.INGEST_MAX_BODY_BYTES >= c.INGEST_MAX_EVENTS_PER_REQUEST * 64, {
     message: 'INGEST_MAX_BODY_BYTES is too small to hold INGEST_MAX_EVENTS_PER_REQUEST events of 64 bytes',

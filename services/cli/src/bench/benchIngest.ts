@@ -14,7 +14,6 @@ import { runBenchMain } from './runBenchMain';
 import { perSec, withBenchRun } from './withBenchRun';
 
 const API_KEY = 'bench-key-0123456789';
-const SIZES = [100, 10, 1] as const;
 const RAW_CONCURRENCY = 8;
 const RAW_BATCH = 100;
 
@@ -56,11 +55,25 @@ async function rawProduce(codecs: Codecs, kafka: Parameters<typeof createProduce
   }
 }
 
-/** CPU time a process has used, user and system, in ms (Linux). */
+/** CPU time a process and its living children have used, user and system, in ms (Linux). */
 const cpuMsOf = (pid: number): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  return own + children.reduce((sum, child) => sum + cpuMsOf(child), 0);
 };
+
+/** The broker of the local stack, whose CPU per request is reported too; undefined when it is not ours to read. */
+function brokerPid(): number | undefined {
+  const runDir = process.env.LEADFLOW_STACK_RUN_DIR ?? join(__dirname, '..', '..', '..', '..', 'infra', '.run');
+  try {
+    const pid = Number(readFileSync(join(runDir, 'kafka.pid'), 'utf8').trim());
+    cpuMsOf(pid);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -73,7 +86,7 @@ const freePort = () =>
 async function benchIngest(options: IngestBenchOptions): Promise<IngestBenchReport> {
   return withBenchRun(ingestConfigSchema, async ({ run, kafka, codecs, admin, teardown }) => {
     const port = await freePort();
-    const env = { ...process.env, ...run.env, INGEST_API_KEYS: `${API_KEY}:bench`, LOG_LEVEL: 'warn', INGEST_RATE_PER_KEY: '1000000', INGEST_BURST_PER_KEY: '1000000' };
+    const env = { ...process.env, ...run.env, INGEST_API_KEYS: `${API_KEY}:bench`, LOG_LEVEL: 'warn', INGEST_RATE_PER_KEY: '1000000', INGEST_BURST_PER_KEY: '1000000', INGEST_WORKERS: String(options.workers) };
     const services = startServiceProcesses(env, { ingest: port, scoring: 0, handoff: 0, projections: 0 }, join(process.cwd(), '.logs', `bench-ingest-${run.id}`), ['ingest']);
     teardown.add('stop ingest', () => stopServiceProcesses(services));
     await waitUntilReady(services);
@@ -84,17 +97,21 @@ async function benchIngest(options: IngestBenchOptions): Promise<IngestBenchRepo
     const rawMs = await rawProduce(codecs, kafka, postedEvents(options.events, run.id, Date.now()), 'bench');
     const rawPerSec = perSec(options.events, rawMs);
 
+    const broker = brokerPid();
+    const ingestPid = services[0]?.child.pid as number;
     const phases: IngestPhase[] = [];
-    for (const size of SIZES) {
+    for (const size of options.sizes) {
       const events = postedEvents(options.events, run.id, Date.now());
       const bodies = [];
       for (let i = 0; i < events.length; i += size) bodies.push({ json: JSON.stringify(events.slice(i, i + size)), events: Math.min(size, events.length - i) });
       // A short warm-up, so connection set-up and JIT are not measured.
       await driveHttpLoad(url, headers, bodies.slice(0, Math.min(bodies.length, options.concurrency * 4)).map((b) => ({ ...b, json: b.json.replace(/"eventId":"[^"]+",/g, '') })), options.concurrency);
       console.log(`ingest: ${bodies.length} requests of ${size} event(s), ${options.concurrency} keep-alive clients`);
-      const cpuBefore = cpuMsOf(services[0]?.child.pid as number);
+      const cpuBefore = cpuMsOf(ingestPid);
+      const brokerBefore = broker === undefined ? 0 : cpuMsOf(broker);
       const load = await driveHttpLoad(url, headers, bodies, options.concurrency);
-      const ingestCpuMs = cpuMsOf(services[0]?.child.pid as number) - cpuBefore;
+      const ingestCpuMs = cpuMsOf(ingestPid) - cpuBefore;
+      const brokerCpuMs = broker === undefined ? undefined : cpuMsOf(broker) - brokerBefore;
       const eventsPerSec = perSec(load.acceptedEvents, load.elapsedMs);
       phases.push({
         eventsPerRequest: size,
@@ -106,6 +123,8 @@ async function benchIngest(options: IngestBenchOptions): Promise<IngestBenchRepo
         p99Ms: percentile(load.latenciesMs, 0.99),
         ratio: rawPerSec > 0 ? eventsPerSec / rawPerSec : 0,
         ingestCpuMsPerRequest: ingestCpuMs / load.requests,
+        loadCpuMsPerRequest: load.cpuMs / load.requests,
+        ...(brokerCpuMs === undefined ? {} : { brokerCpuMsPerRequest: brokerCpuMs / load.requests }),
         statuses: load.statuses,
       });
     }
@@ -113,6 +132,7 @@ async function benchIngest(options: IngestBenchOptions): Promise<IngestBenchRepo
     return {
       events: options.events,
       concurrency: options.concurrency,
+      workers: options.workers,
       machine: { cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.versions.node },
       raw: { ms: rawMs, eventsPerSec: rawPerSec },
       phases,

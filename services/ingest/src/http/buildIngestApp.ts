@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Logger } from 'pino';
-import { v5 as uuidv5 } from 'uuid';
 import type { Codecs } from '@leadflow/kit';
 import { activityTopicKeys, openApiDocument, outcomeTopicKeys } from '@leadflow/schemas';
 import { InflightBudget } from '../admission/InflightBudget';
@@ -16,6 +15,7 @@ import { admitRequest } from './admission';
 import { answerPreflight, checkOrigin, corsHeaders } from './browserAccess';
 import { IDEMPOTENCY_KEY, idsForRequest } from './eventIds';
 import { IngestMetrics } from './IngestMetrics';
+import { nameBasedUuid } from './nameBasedUuid';
 import { problem } from './problem';
 import { verifyWebhookSignatures } from './verifyWebhookSignature';
 
@@ -50,8 +50,8 @@ export interface IngestAppOptions {
   now?: () => number;
 }
 
-/** Namespace of ids given to webhook events that came without one: a replayed request gets the same ids. */
-const WEBHOOK_ID_NAMESPACE = '5d0c7f4e-3b1a-4f7e-8d2c-6a9b0e1f2a3c';
+/** Ids given to webhook events that came without one, in their own namespace: a replayed request gets the same ids. */
+const webhookEventUuid = nameBasedUuid('5d0c7f4e-3b1a-4f7e-8d2c-6a9b0e1f2a3c');
 
 /**
  * `POST /v1/events` (API key) and `POST /v1/outcomes` (signed CRM webhooks): one event, an array,
@@ -161,7 +161,7 @@ export function buildIngestApp(options: IngestAppOptions): FastifyInstance {
         source,
         rateKey: `webhook:${source}`,
         topics: outcomeTopicKeys,
-        idFor: (i) => uuidv5(`${digest}/${i}`, WEBHOOK_ID_NAMESPACE),
+        idFor: (i) => webhookEventUuid(`${digest}/${i}`),
       });
     });
   });

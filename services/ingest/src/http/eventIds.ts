@@ -1,7 +1,7 @@
-import { v5 as uuidv5 } from 'uuid';
+import { nameBasedUuid } from './nameBasedUuid';
 
-const CLIENT_ID_NAMESPACE = '8f3b2c1e-6d4a-4b9e-a0c7-2e5f1d3b7a90';
-const IDEMPOTENCY_NAMESPACE = 'c41e7a2d-93b5-4f08-b6e1-7d2a9c5e3f14';
+const clientIdUuid = nameBasedUuid('8f3b2c1e-6d4a-4b9e-a0c7-2e5f1d3b7a90');
+const idempotencyUuid = nameBasedUuid('c41e7a2d-93b5-4f08-b6e1-7d2a9c5e3f14');
 
 /**
  * The id an event is stored under when its sender gave one: derived from the source and the
@@ -9,7 +9,7 @@ const IDEMPOTENCY_NAMESPACE = 'c41e7a2d-93b5-4f08-b6e1-7d2a9c5e3f14';
  * reusing its id. The same sender id from the same source always maps to the same stored id.
  */
 export const sourceScopedEventId = (source: string, clientEventId: string): string =>
-  uuidv5(`${source}\n${clientEventId.toLowerCase()}`, CLIENT_ID_NAMESPACE);
+  clientIdUuid(`${source}\n${clientEventId.toLowerCase()}`);
 
 /** An `Idempotency-Key` is 1–255 visible ASCII characters, as most HTTP APIs take it. */
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -21,5 +21,5 @@ export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
  */
 export function idsForRequest(source: string, idempotencyKey: string | undefined): (index: number) => string {
   if (idempotencyKey === undefined) return () => crypto.randomUUID();
-  return (index) => uuidv5(`${source}\n${idempotencyKey}\n${index}`, IDEMPOTENCY_NAMESPACE);
+  return (index) => idempotencyUuid(`${source}\n${idempotencyKey}\n${index}`);
 }
