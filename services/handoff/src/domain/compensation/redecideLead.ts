@@ -19,6 +19,8 @@ type Fold = Redecision & { leadId: string; rules: HandoffRules; routing: Routing
 
 function apply(fold: Fold, input: LeadInput): { fold: Fold; refusal: string | undefined } {
   const decision = decide(commandOf(fold.leadId, input), fold.state, fold.rules, fold.routing);
+  if (decision.events.length === 0) return { fold, refusal: decision.refusal };
+  // most inputs (a score that crosses nothing) decide nothing: only decisions copy the history
   const state = decision.events.reduce(evolve, fold.state);
   return { fold: { ...fold, state, events: [...fold.events, ...decision.events] }, refusal: decision.refusal };
 }
