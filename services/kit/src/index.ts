@@ -7,9 +7,10 @@ export { checkTopicDurability, localTopicDurability, topicConfigEntries, type To
 export { describeTruncation, readTruncatedPartitions, truncatedPartitions, type PartitionStart } from './kafka/truncatedPartitions';
 export { createProducer } from './kafka/createProducer';
 export { publishRecords } from './kafka/publishRecords';
+export { readToEnd } from './kafka/readToEnd';
 export type { ConsumedRecord, RefusedRecord } from './kafka/ConsumedRecord';
 export type { BatchHandler } from './kafka/BatchHandler';
-export { DeadLetterPublisher } from './kafka/DeadLetterPublisher';
+export { DeadLetterPublisher, deadLettersOf } from './kafka/DeadLetterPublisher';
 export { runBatchConsumer, type RunningConsumer, type BatchConsumerOptions } from './kafka/runBatchConsumer';
 export { ConsumerMetrics } from './kafka/ConsumerMetrics';
 export { ConsumerHealth, type HaltedPartition } from './kafka/ConsumerHealth';
@@ -32,3 +33,4 @@ export { startConsumerService, type ConsumerServiceDefinition, type RunningServi
 export type { ConsumerServiceContext } from './service/ConsumerServiceContext';
 export * as testing from './testing';
 export { startTicker } from './service/startTicker';
+export * from './outbox';

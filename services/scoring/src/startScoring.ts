@@ -25,11 +25,11 @@ export async function startScoring(config: ScoringConfig): Promise<RunningServic
     name: 'scoring',
     migrations: scoringMigrations,
     consumers: [
-      defineConsumer({ ...groups.stitching, handle: ({ producer, codecs }) => stitchBatch({ producer, codecs, bound: heldActivityBound(model.maxEventAgeDays) }) }),
-      defineConsumer({ ...groups.scoring, handle: ({ producer, codecs }) => scoreBatch({ model, producer, codecs }) }),
+      defineConsumer({ ...groups.stitching, handle: ({ outbox, codecs }) => stitchBatch({ outbox, codecs, bound: heldActivityBound(model.maxEventAgeDays) }) }),
+      defineConsumer({ ...groups.scoring, handle: ({ outbox, codecs }) => scoreBatch({ model, outbox, codecs }) }),
     ],
-    workers: ({ pool, producer, codecs, logger }) => [
-      startRegradeTicker({ pool, model, producer, codecs, batchSize: config.SCORING_REGRADE_BATCH }, logger, config.SCORING_REGRADE_INTERVAL_MS),
+    workers: ({ pool, outbox, codecs, logger }) => [
+      startRegradeTicker({ pool, model, outbox, codecs, batchSize: config.SCORING_REGRADE_BATCH }, logger, config.SCORING_REGRADE_INTERVAL_MS),
     ],
   });
 }

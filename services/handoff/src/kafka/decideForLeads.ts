@@ -1,6 +1,5 @@
-import type { Producer } from 'kafkajs';
 import type { PoolClient } from 'pg';
-import { publishRecords, RejectedRecordError, type Codecs, type RefusedRecord } from '@leadflow/kit';
+import { RejectedRecordError, type Codecs, type Outbox, type RefusedRecord } from '@leadflow/kit';
 import {
   compactInputs,
   inputIdOf,
@@ -23,7 +22,7 @@ export const streamIdOf = (leadId: string): string => `lead-${leadId}`;
 
 export interface DecideDeps {
   rules: HandoffRules;
-  producer: Producer;
+  outbox: Outbox;
   codecs: Codecs;
 }
 
@@ -97,7 +96,7 @@ function decideLead(
  * Decides leads in one transaction: each lead's new inputs join those kept, the lead is decided again
  * from all of them in event-time order, and what its published stream lacks (new events, or
  * compensating events for decisions a late input undid) is appended with optimistic concurrency and
- * published. The leads' pending timers, inputs and the teams' round-robin positions are stored beside
+ * written to the outbox, published once the transaction committed. The leads' pending timers, inputs and the teams' round-robin positions are stored beside
  * them. Ids are deterministic, so re-running the same commands publishes the same events.
  *
  * An outcome the lead cannot take is held, not refused: in a replay the scores that made the lead an
@@ -127,9 +126,9 @@ export async function decideForLeads(
   });
   await appendToStreams(tx, results.map((r) => r.append));
   const byTopic = leadEventsByTopic(results.flatMap((r) => r.append.events));
-  await publishRecords(deps.producer, deps.codecs.lifecycle, byTopic.lifecycle);
-  await publishRecords(deps.producer, deps.codecs.sla, byTopic.sla);
-  await publishRecords(deps.producer, deps.codecs.recycled, byTopic.recycled);
+  await deps.outbox.write(tx, deps.codecs.lifecycle, byTopic.lifecycle);
+  await deps.outbox.write(tx, deps.codecs.sla, byTopic.sla);
+  await deps.outbox.write(tx, deps.codecs.recycled, byTopic.recycled);
   await replaceTimers(tx, leadIds, results.flatMap((r) => r.timers));
   await saveLeadInputs(tx, {
     leadIds,

@@ -12,7 +12,7 @@ export async function refuseHeldOutcomes(pool: Pool, deps: DecideDeps, deadLette
     const leadIds = await leadsWithHeldOutcomes(tx, limit);
     if (leadIds.length === 0) return 0;
     const refused = await decideForLeads(tx, [], deps, { final: true, leadIds });
-    await deadLetters.publish(refused);
+    await deadLetters.publish(tx, refused);
     return leadIds.length;
   });
 }
