@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 import type { AnyTopic, RecordOf } from '@leadflow/schemas';
 import type { TopicCodec } from '../codec/TopicCodec';
 import { encodeRecords } from './encodeRecords';
@@ -16,12 +16,12 @@ export class Outbox {
   constructor(readonly relay: string) {}
 
   /** Encodes typed records for the codec's topic and writes them, in order. */
-  async write<T extends AnyTopic>(tx: PoolClient, codec: TopicCodec<T>, records: RecordOf<T>[]): Promise<void> {
+  async write<T extends AnyTopic>(tx: ClientBase, codec: TopicCodec<T>, records: RecordOf<T>[]): Promise<void> {
     await this.writeEncoded(tx, await encodeRecords(codec, records));
   }
 
   /** Writes records already encoded (e.g. original bytes), in order, and wakes the relay at commit. */
-  async writeEncoded(tx: PoolClient, records: OutboxRecord[]): Promise<void> {
+  async writeEncoded(tx: ClientBase, records: OutboxRecord[]): Promise<void> {
     if (records.length === 0) return;
     await tx.query(
       `insert into outbox (relay, topic, key, value, headers)
