@@ -62,10 +62,13 @@ export async function saveLeadInputs(tx: PoolClient, changes: InputChanges): Pro
   await tx.query('update lead_inputs set held = (event_id = any($2::uuid[])) where lead_id = any($1::text[])', [changes.leadIds, changes.held]);
 }
 
-/** Leads with outcomes they could not take, up to `limit`, skipping those another transaction holds. */
+/**
+ * Leads with outcomes they could not take, up to `limit`. Read without locks: the decider takes the
+ * leads' locks first and reads their inputs again under them.
+ */
 export async function leadsWithHeldOutcomes(tx: PoolClient, limit: number): Promise<string[]> {
   const { rows } = await tx.query<{ lead_id: string }>(
-    'select distinct lead_id from (select lead_id from lead_inputs where held limit $1 for update skip locked) h',
+    'select distinct lead_id from (select lead_id from lead_inputs where held limit $1) h',
     [limit],
   );
   return rows.map((r) => r.lead_id);
