@@ -7,3 +7,4 @@ export { relayCursorOf, relayCursorTopic, readRelayCursor, type RelayCursor } fr
 export { claimSweep, type Sweep } from './claimSweep';
 export { publishSweep } from './publishSweep';
 export { deletePublished } from './deletePublished';
+export { hasUnpublished } from './hasUnpublished';
