@@ -24,7 +24,7 @@ export class Outbox {
   async writeEncoded(tx: ClientBase, records: OutboxRecord[]): Promise<void> {
     if (records.length === 0) return;
     await tx.query(
-      `insert into outbox (relay, topic, key, value, headers)
+      `insert into public.outbox (relay, topic, key, value, headers)
        select $1, r.topic, r.key, r.value, r.headers
        from unnest($2::text[], $3::bytea[], $4::bytea[], $5::jsonb[]) with ordinality as r(topic, key, value, headers, n)
        order by r.n`,

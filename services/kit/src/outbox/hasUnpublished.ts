@@ -5,6 +5,6 @@ import type { Pool, PoolClient } from 'pg';
  * without them, for any: what a consumer downstream has not seen yet although it was committed.
  */
 export async function hasUnpublished(db: Pool | PoolClient, topics?: string[]): Promise<boolean> {
-  const { rows } = await db.query<{ pending: boolean }>('select exists (select 1 from outbox where $1::text[] is null or topic = any($1::text[])) as pending', [topics ?? null]);
+  const { rows } = await db.query<{ pending: boolean }>('select exists (select 1 from public.outbox where $1::text[] is null or topic = any($1::text[])) as pending', [topics ?? null]);
   return rows[0]?.pending === true;
 }
