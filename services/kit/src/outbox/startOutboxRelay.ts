@@ -93,14 +93,19 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    await producer.connect();
-    // An empty transaction registers the producer with the coordinator: the previous leader's
-    // producer is fenced and its open transaction aborted before the cursor is read.
-    await (await producer.transaction()).abort();
-    const published = await readRelayCursor(admin, cursor);
-    const deleted = await deletePublished(session, relay, published);
-    logger.info({ relay, published: published.toString(), deleted }, 'outbox relay leads');
-    return { session, producer };
+    try {
+      await producer.connect();
+      // An empty transaction registers the producer with the coordinator: the previous leader's
+      // producer is fenced and its open transaction aborted before the cursor is read.
+      await (await producer.transaction()).abort();
+      const published = await readRelayCursor(admin, cursor);
+      const deleted = await deletePublished(session, relay, published);
+      logger.info({ relay, published: published.toString(), deleted }, 'outbox relay leads');
+      return { session, producer };
+    } catch (error) {
+      await producer.disconnect().catch(ignore);
+      throw error;
+    }
   };
 
   const resign = async () => {
