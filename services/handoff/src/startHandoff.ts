@@ -25,16 +25,16 @@ export async function startHandoff(config: HandoffConfig): Promise<RunningServic
   return startConsumerService(config, {
     name: 'handoff',
     migrations: [eventStoreMigration, ...handoffMigrations],
-    consumers: [defineConsumer({ ...groups.handoff, handle: ({ producer, codecs }) => handOffBatch({ rules, producer, codecs }), eventTimeOf: eventTimeOfInput })],
-    workers: async ({ kafka, pool, producer, codecs, logger, metrics }) => {
+    consumers: [defineConsumer({ ...groups.handoff, handle: ({ outbox, codecs }) => handOffBatch({ rules, outbox, codecs }), eventTimeOf: eventTimeOfInput })],
+    workers: async ({ kafka, pool, outbox, codecs, logger, metrics }) => {
       registerTimerGauges(metrics, pool);
       const admin = kafka.admin();
       await admin.connect();
       const ticker = startTimerTicker({
         pool,
         admin,
-        deps: { rules, producer, codecs },
-        deadLetters: new DeadLetterPublisher(producer, codecs.deadLetter, groupId),
+        deps: { rules, outbox, codecs },
+        deadLetters: new DeadLetterPublisher(outbox, codecs.deadLetter, groupId),
         groupId,
         inputTopics: topicNamesOf(groups.handoff, config.TOPIC_NAMESPACE),
         intervalMs: config.HANDOFF_TIMER_INTERVAL_MS,

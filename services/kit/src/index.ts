@@ -8,9 +8,10 @@ export { describeTruncation, readTruncatedPartitions, truncatedPartitions, type 
 export { createProducer } from './kafka/createProducer';
 export { keyHashOf, partitionOfKey } from './kafka/keyHashOf';
 export { publishRecords } from './kafka/publishRecords';
+export { readToEnd } from './kafka/readToEnd';
 export type { ConsumedRecord, RefusedRecord } from './kafka/ConsumedRecord';
 export type { BatchHandler } from './kafka/BatchHandler';
-export { DeadLetterPublisher } from './kafka/DeadLetterPublisher';
+export { DeadLetterPublisher, deadLettersOf } from './kafka/DeadLetterPublisher';
 export { runBatchConsumer, type RunningConsumer, type BatchConsumerOptions } from './kafka/runBatchConsumer';
 export { ConsumerMetrics } from './kafka/ConsumerMetrics';
 export { ConsumerHealth, type HaltedPartition } from './kafka/ConsumerHealth';
@@ -33,3 +34,4 @@ export { startConsumerService, type ConsumerServiceDefinition, type RunningServi
 export type { ConsumerServiceContext } from './service/ConsumerServiceContext';
 export * as testing from './testing';
 export { startTicker } from './service/startTicker';
+export * from './outbox';

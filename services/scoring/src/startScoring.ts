@@ -27,11 +27,11 @@ export async function startScoring(config: ScoringConfig): Promise<RunningServic
     name: 'scoring',
     migrations: scoringMigrations,
     consumers: [
-      defineConsumer({ ...groups.stitching, handle: ({ producer, codecs }) => stitchBatch({ producer, codecs, bound: retention.heldActivity }) }),
-      defineConsumer({ ...groups.scoring, handle: ({ producer, codecs }) => scoreBatch({ model, producer, codecs }) }),
+      defineConsumer({ ...groups.stitching, handle: ({ outbox, codecs }) => stitchBatch({ outbox, codecs, bound: retention.heldActivity }) }),
+      defineConsumer({ ...groups.scoring, handle: ({ outbox, codecs }) => scoreBatch({ model, outbox, codecs }) }),
     ],
-    workers: ({ pool, producer, codecs, logger, metrics }) => [
-      startRegradeTicker({ pool, model, producer, codecs, batchSize: config.SCORING_REGRADE_BATCH }, logger, config.SCORING_REGRADE_INTERVAL_MS),
+    workers: ({ pool, outbox, codecs, logger, metrics }) => [
+      startRegradeTicker({ pool, model, outbox, codecs, batchSize: config.SCORING_REGRADE_BATCH }, logger, config.SCORING_REGRADE_INTERVAL_MS),
       startRetentionTicker({ pool, retention, metrics }, logger, config.SCORING_RETENTION_INTERVAL_MS),
     ],
   });

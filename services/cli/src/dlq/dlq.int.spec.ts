@@ -1,7 +1,7 @@
 import type { Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { z } from 'zod';
-import { DeadLetterPublisher, DecodeError, RejectedRecordError, commonConfig, connectPipeline, createLogger, createProducer, loadConfig, migrate, testing, type Pipeline } from '@leadflow/kit';
+import { DecodeError, RejectedRecordError, commonConfig, connectPipeline, createLogger, createProducer, deadLettersOf, loadConfig, migrate, publishRecords, testing, type Pipeline } from '@leadflow/kit';
 import { judgeStatus } from '../status/judgeStatus';
 import { readPipelineStatus } from '../status/readPipelineStatus';
 import { readDeadLetters } from './readDeadLetters';
@@ -31,10 +31,11 @@ describe('leadflow dlq and status on the real broker, registry and Postgres', ()
   it('lists dead letters, re-drives them once however often it runs, and status sees the re-driven records as lag', async () => {
     const engagement = pipeline.codecs.engagement.topicName;
     const record = (offset: string, raw: string) => ({ topic: engagement, partition: 0, offset, key: Buffer.from('lead-1'), raw: Buffer.from(raw), headers: { 'leadflow-event-id': `e-${offset}` } });
-    await new DeadLetterPublisher(producer, pipeline.codecs.deadLetter, `${run.namespace}some-group`).publish([
+    const refused = [
       { record: record('5', 'garbage'), error: new DecodeError('record is not in the Confluent wire format') },
       { record: { ...record('6', 'more garbage'), topic: pipeline.codecs.identity.topicName }, error: new RejectedRecordError('refused') },
-    ]);
+    ];
+    await publishRecords(producer, pipeline.codecs.deadLetter, deadLettersOf(refused, `${run.namespace}some-group`, Date.now()));
 
     const letters = await readDeadLetters(pipeline.kafka, pipeline.codecs);
     const summary = summarizeDeadLetters(letters);

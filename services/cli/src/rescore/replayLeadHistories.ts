@@ -74,6 +74,11 @@ export async function replayLeadHistories(
   consumer.on(consumer.events.CRASH, ({ payload }) => {
     if (!payload.restart) failed(payload.error);
   });
+  // after each batch, and after batches of transaction markers alone, which reach no eachBatch
+  consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+    const end = ends.get(payload.partition) ?? 0n;
+    if (BigInt(payload.lastOffset) + 1n >= end && pending.delete(payload.partition) && pending.size === 0) finished();
+  });
   await consumer.connect();
   try {
     await consumer.subscribe({ topic: codec.topicName, fromBeginning: true });
@@ -95,7 +100,6 @@ export async function replayLeadHistories(
         }
         counts.read += wanted.length;
         onProgress(counts.read, total);
-        if (BigInt(batch.lastOffset()) + 1n >= end && pending.delete(batch.partition) && pending.size === 0) finished();
         await heartbeat();
       },
     });

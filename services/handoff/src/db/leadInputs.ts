@@ -62,7 +62,11 @@ export async function saveLeadInputs(tx: PoolClient, changes: InputChanges): Pro
   await tx.query('update lead_inputs set held = (event_id = any($2::uuid[])) where lead_id = any($1::text[])', [changes.leadIds, changes.held]);
 }
 
-/** Leads with outcomes they could not take, each with the latest event time of those, earliest first, up to `limit`. */
+/**
+ * Leads with outcomes they could not take, each with the latest event time of those, earliest first,
+ * up to `limit`. Read without locks: the decider takes the leads' locks first and reads their inputs
+ * again under them.
+ */
 export async function leadsWithHeldOutcomes(db: Pool | PoolClient, limit: number): Promise<{ leadId: string; latestAt: number }[]> {
   const { rows } = await db.query<{ lead_id: string; latest_at: string }>(
     'select lead_id, max(occurred_at) as latest_at from lead_inputs where held group by lead_id order by latest_at, lead_id limit $1',

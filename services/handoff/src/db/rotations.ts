@@ -1,13 +1,21 @@
 import type { PoolClient } from 'pg';
 
 /**
- * Current round-robin positions of the teams, locked for this transaction. Every team gets its row
- * first, so concurrent deciders always lock the same rows and never both start a team at zero.
+ * Current round-robin positions of the teams, read without locks (every team gets its row first,
+ * so concurrent deciders never both start a team at zero). Lock the rows of the teams a decision
+ * routes to with `lockRotations` before storing it.
  */
 export async function readRotations(tx: PoolClient, teams: string[]): Promise<Record<string, number>> {
   await tx.query('insert into routing_rotations (team) select unnest($1::text[]) on conflict do nothing', [teams]);
+  const { rows } = await tx.query<{ team: string; next_index: string }>('select team, next_index from routing_rotations where team = any($1::text[])', [teams]);
+  return Object.fromEntries(rows.map((r) => [r.team, Number(r.next_index)]));
+}
+
+/** The positions of these teams, locked for this transaction in team order. */
+export async function lockRotations(tx: PoolClient, teams: string[]): Promise<Record<string, number>> {
   const { rows } = await tx.query<{ team: string; next_index: string }>(
-    'select team, next_index from routing_rotations order by team for update',
+    'select team, next_index from routing_rotations where team = any($1::text[]) order by team for update',
+    [teams],
   );
   return Object.fromEntries(rows.map((r) => [r.team, Number(r.next_index)]));
 }

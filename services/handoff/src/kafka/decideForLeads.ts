@@ -1,6 +1,5 @@
-import type { Producer } from 'kafkajs';
 import type { PoolClient } from 'pg';
-import { publishRecords, RejectedRecordError, type Codecs, type RefusedRecord } from '@leadflow/kit';
+import { RejectedRecordError, type Codecs, type Outbox, type RefusedRecord } from '@leadflow/kit';
 import {
   compactInputs,
   inputIdOf,
@@ -15,15 +14,15 @@ import {
   type LeadEvent,
 } from '../domain';
 import { loadLeadInputs, saveLeadInputs, type InputChanges, type StoredInput } from '../db/leadInputs';
-import { readRotations, saveRotations } from '../db/rotations';
+import { lockLeads } from '../db/lockLeads';
+import { saveRotations } from '../db/rotations';
 import { replaceTimers, type LeadTimer } from '../db/replaceTimers';
-import { appendToStreams, readStreams, type StreamAppend } from '../eventStore';
-
-export const streamIdOf = (leadId: string): string => `lead-${leadId}`;
+import { appendToStreams, readStreams, streamIdOf, type StreamAppend } from '../eventStore';
+import { decideUnderRotationLocks } from './decideUnderRotationLocks';
 
 export interface DecideDeps {
   rules: HandoffRules;
-  producer: Producer;
+  outbox: Outbox;
   codecs: Codecs;
 }
 
@@ -97,7 +96,7 @@ function decideLead(
  * Decides leads in one transaction: each lead's new inputs join those kept, the lead is decided again
  * from all of them in event-time order, and what its published stream lacks (new events, or
  * compensating events for decisions a late input undid) is appended with optimistic concurrency and
- * published. The leads' pending timers, inputs and the teams' round-robin positions are stored beside
+ * written to the outbox, published once the transaction committed. The leads' pending timers, inputs and the teams' round-robin positions are stored beside
  * them. Ids are deterministic, so re-running the same commands publishes the same events.
  *
  * An outcome the lead cannot take is held, not refused: in a replay the scores that made the lead an
@@ -113,23 +112,25 @@ export async function decideForLeads(
   if (leadIds.length === 0) return [];
   // Batches of different partitions (scores, outcomes, timers) may touch the same lead at once:
   // each lead is decided by one transaction at a time, which then sees the other's inputs.
-  await tx.query('select pg_advisory_xact_lock(hashtext(id)) from unnest($1::text[]) as id order by id', [leadIds.map(streamIdOf)]);
+  await lockLeads(tx, leadIds);
   const streams = await readStreams<LeadEvent>(tx, leadIds.map(streamIdOf));
   const kept = await loadLeadInputs(tx, leadIds);
-  const before = await readRotations(tx, Object.keys(deps.rules.routing.teams));
-  let rotations = before;
-  const results = leadIds.map((leadId) => {
-    const stream = (streams.get(streamIdOf(leadId)) ?? []).map((s) => s.event);
-    const arriving = inputs.filter((i) => i.command.leadId === leadId);
-    const result = decideLead(leadId, stream, kept.get(leadId) ?? [], arriving, { rules: deps.rules, rotations, final: options.final ?? false });
-    rotations = nextRotations(rotations, result.append.events);
-    return result;
+  const { results, before, after } = await decideUnderRotationLocks(tx, Object.keys(deps.rules.routing.teams), (from) => {
+    let rotations = from;
+    const decided = leadIds.map((leadId) => {
+      const stream = (streams.get(streamIdOf(leadId)) ?? []).map((s) => s.event);
+      const arriving = inputs.filter((i) => i.command.leadId === leadId);
+      const result = decideLead(leadId, stream, kept.get(leadId) ?? [], arriving, { rules: deps.rules, rotations, final: options.final ?? false });
+      rotations = nextRotations(rotations, result.append.events);
+      return result;
+    });
+    return { results: decided, after: rotations };
   });
   await appendToStreams(tx, results.map((r) => r.append));
   const byTopic = leadEventsByTopic(results.flatMap((r) => r.append.events));
-  await publishRecords(deps.producer, deps.codecs.lifecycle, byTopic.lifecycle);
-  await publishRecords(deps.producer, deps.codecs.sla, byTopic.sla);
-  await publishRecords(deps.producer, deps.codecs.recycled, byTopic.recycled);
+  await deps.outbox.write(tx, deps.codecs.lifecycle, byTopic.lifecycle);
+  await deps.outbox.write(tx, deps.codecs.sla, byTopic.sla);
+  await deps.outbox.write(tx, deps.codecs.recycled, byTopic.recycled);
   await replaceTimers(tx, leadIds, results.flatMap((r) => r.timers));
   await saveLeadInputs(tx, {
     leadIds,
@@ -137,6 +138,6 @@ export async function decideForLeads(
     removed: results.flatMap((r) => r.changes.removed),
     held: results.flatMap((r) => r.changes.held),
   });
-  await saveRotations(tx, before, rotations);
+  await saveRotations(tx, before, after);
   return results.flatMap((r) => r.refused);
 }

@@ -18,7 +18,7 @@ export async function refuseHeldOutcomes(pool: Pool, deps: DecideDeps, deadLette
   if (leadIds.length === 0) return 0;
   return inTransaction(pool, async (tx) => {
     const refused = await decideForLeads(tx, [], deps, { final: true, leadIds });
-    await deadLetters.publish(refused);
+    await deadLetters.publish(tx, refused);
     return leadIds.length;
   });
 }

@@ -29,6 +29,12 @@ export interface ApplyOptions {
   acceptStart?: boolean;
   /** Dead-letter every record with this reason instead of handing them to the handler. */
   refuseWith?: Error;
+  /**
+   * The offsets the fetch covered, transaction markers and aborted records included (which reach
+   * no handler): the batch starts at `from` and the stored offset moves past `through`.
+   */
+  from?: string;
+  through?: string;
 }
 
 /**
@@ -44,7 +50,7 @@ export async function applyRecords(target: ApplyTarget, topic: string, partition
   return inTransaction(target.pool, async (tx) => {
     await target.beforeBatch?.(tx);
     const stored = await lockStoredOffset(tx, target.groupId, topic, partition);
-    if (BigInt(first.offset) > stored && !options.acceptStart) return { kind: 'behind', stored };
+    if (BigInt(options.from ?? first.offset) > stored && !options.acceptStart) return { kind: 'behind', stored };
     const fresh = messages.filter((m) => BigInt(m.offset) >= stored);
     if (fresh.length === 0) return { kind: 'applied', applied: 0, deadLettered: 0 };
     const refused: RefusedRecord[] = [];
@@ -60,8 +66,8 @@ export async function applyRecords(target: ApplyTarget, topic: string, partition
       else refused.push({ record, error: result.error });
     }
     if (records.length > 0) refused.push(...(await target.handle(records, tx)));
-    if (refused.length > 0) await target.deadLetters.publish(refused);
-    await storeOffset(tx, target.groupId, topic, partition, BigInt(last.offset) + 1n, latestEventTime(target, records));
+    if (refused.length > 0) await target.deadLetters.publish(tx, refused);
+    await storeOffset(tx, target.groupId, topic, partition, BigInt(options.through ?? last.offset) + 1n, latestEventTime(target, records));
     return { kind: 'applied', applied: fresh.length - refused.length, deadLettered: refused.length };
   });
 }

@@ -39,7 +39,8 @@ type Attempt = { ok: true; outcome: ApplyOutcome } | { ok: false; error: Error }
 export async function consumeBatch(ctx: BatchContext, batch: Batch): Promise<void> {
   const { topic, partition } = batch;
   const started = process.hrtime.bigint();
-  const whole = await withRetries(ctx, () => applyRecords(ctx.target, topic, partition, batch.messages, startOptions(ctx, topic, partition, batch.messages)));
+  const covered = { from: batch.firstOffset() ?? undefined, through: batch.lastOffset() };
+  const whole = await withRetries(ctx, () => applyRecords(ctx.target, topic, partition, batch.messages, { ...startOptions(ctx, topic, partition, batch.messages), ...covered }));
   if ('stopped' in whole) return;
   if (whole.ok) await settle(ctx, batch, batch.messages, whole.outcome);
   else await oneByOne(ctx, batch, whole.error);

@@ -1,12 +1,13 @@
 import type { Message, Producer } from 'kafkajs';
 import type { AnyTopic, RecordOf } from '@leadflow/schemas';
 import type { TopicCodec } from '../codec/TopicCodec';
+import { encodeRecords } from '../outbox/encodeRecords';
 
 /**
  * Bytes of values per produce request. The broker refuses a record batch over `message.max.bytes`
  * (1 MiB by default) as a whole, so large batches of output are sent in several requests.
  */
-const MAX_REQUEST_BYTES = 512 * 1024;
+export const MAX_REQUEST_BYTES = 512 * 1024;
 
 /** Encodes and produces records to one topic, resolving once Kafka acknowledged all of them. */
 export async function publishRecords<T extends AnyTopic>(
@@ -15,13 +16,7 @@ export async function publishRecords<T extends AnyTopic>(
   records: RecordOf<T>[],
 ): Promise<void> {
   if (records.length === 0) return;
-  const messages: Message[] = await Promise.all(
-    records.map(async (record) => ({
-      key: codec.keyOf(record),
-      value: await codec.encode(record),
-      headers: { 'leadflow-event-id': String((record as { eventId?: string }).eventId ?? '') },
-    })),
-  );
+  const messages: Message[] = (await encodeRecords(codec, records)).map(({ key, value, headers }) => ({ key, value, headers }));
   for (const chunk of chunksOf(messages, MAX_REQUEST_BYTES)) {
     await producer.send({ topic: codec.topicName, acks: -1, messages: chunk });
   }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AnyTopicCodec } from '../codec/createCodecs';
 import { backoffDelay } from '../faults/backoffDelay';
 import { readStoredOffsets } from '../offsets/readStoredOffsets';
+import { storeOffsetPastControlRecords } from '../offsets/storeOffsetPastControlRecords';
 import type { BatchHandler } from './BatchHandler';
 import { consumeBatch, type BatchContext } from './consumeBatch';
 import { ConsumerHealth } from './ConsumerHealth';
@@ -76,6 +77,13 @@ export async function runBatchConsumer(options: BatchConsumerOptions): Promise<R
       health.joined();
       restarts = 0;
       seekToStored(consumer, payload.memberAssignment).catch((error: unknown) => logger.warn({ groupId, err: error }, 'could not seek to the stored offsets; the first batch will'));
+    });
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      // kafkajs hands no batch of transaction markers alone to eachBatch; the stored offset still moves past them
+      if (payload.batchSize > 0 || payload.firstOffset === null) return;
+      storeOffsetPastControlRecords(options.pool, groupId, payload.topic, payload.partition, BigInt(payload.firstOffset), BigInt(payload.lastOffset)).catch((error: unknown) =>
+        logger.warn({ groupId, topic: payload.topic, partition: payload.partition, err: error }, 'could not store the offset past transaction markers; a later batch will'),
+      );
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       health.crashed(payload.error);

@@ -6,13 +6,15 @@ import { createPool } from '../db/createPool';
 import { migrate, type Migration } from '../db/migrate';
 import { startHealthServer } from '../http/startHealthServer';
 import { ConsumerMetrics } from '../kafka/ConsumerMetrics';
-import { countProducerErrors } from '../kafka/countProducerErrors';
-import { createProducer } from '../kafka/createProducer';
+import { producerErrorCounter } from '../kafka/producerErrorCounter';
 import { DeadLetterPublisher } from '../kafka/DeadLetterPublisher';
 import type { ConsumerPolicy } from '../kafka/ConsumerPolicy';
 import { runBatchConsumer, type RunningConsumer } from '../kafka/runBatchConsumer';
 import { createLogger } from '../logging/createLogger';
 import { consumerOffsetsEventTimeMigration, consumerOffsetsMigration } from '../offsets/consumerOffsetsMigration';
+import { Outbox } from '../outbox/Outbox';
+import { outboxMigration } from '../outbox/outboxMigration';
+import { startOutboxRelay } from '../outbox/startOutboxRelay';
 import { connectPipeline, type PipelineSettings } from './connectPipeline';
 import type { ConsumerServiceContext } from './ConsumerServiceContext';
 import type { Stoppable } from './runUntilSignalled';
@@ -44,7 +46,7 @@ export interface RunningService extends Stoppable {
 
 /**
  * The shell every consumer service shares: Postgres with its migrations and bounded waits, topics
- * and schemas, an idempotent producer, the consumer groups with their dead-letter topic and fault
+ * and schemas, the outbox and its relay (what batches produce is published after they commit), the consumer groups with their dead-letter topic and fault
  * policy, health (ready only while every group is) and metrics, and a stop that finishes the batch
  * in flight before closing connections.
  */
@@ -59,11 +61,12 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
     statementTimeoutMs: settings.PG_STATEMENT_TIMEOUT_MS,
     idleInTransactionTimeoutMs: settings.PG_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   });
-  await migrate(pool, definition.name, [consumerOffsetsMigration, consumerOffsetsEventTimeMigration, ...definition.migrations]);
-  const { kafka, codecs } = await connectPipeline(`leadflow-${definition.name}`, settings, logger);
-  const producer = countProducerErrors(await createProducer(kafka), metrics, definition.name);
+  await migrate(pool, definition.name, [consumerOffsetsMigration, consumerOffsetsEventTimeMigration, outboxMigration, ...definition.migrations]);
+  const { kafka, codecs, durability } = await connectPipeline(`leadflow-${definition.name}`, settings, logger);
   const namespace = settings.TOPIC_NAMESPACE;
-  const context: ConsumerServiceContext = { kafka, producer, codecs, pool, logger, metrics, namespace };
+  const outbox = new Outbox(`${namespace}${definition.name}`);
+  const relay = await startOutboxRelay({ kafka, pool, outbox, namespace, logger, durability, onError: producerErrorCounter(metrics, definition.name) });
+  const context: ConsumerServiceContext = { kafka, outbox, codecs, pool, logger, metrics, namespace };
   const consumers: RunningConsumer[] = [];
   const startGroup = (group: ConsumerGroup) => {
     const groupId = groupIdOf(group, namespace);
@@ -73,7 +76,7 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
       groupId,
       logger,
       codecs: group.topics.map((key) => codecs[key]),
-      deadLetters: new DeadLetterPublisher(producer, codecs.deadLetter, groupId),
+      deadLetters: new DeadLetterPublisher(outbox, codecs.deadLetter, groupId),
       handle: group.handle(context),
       metrics: consumerMetrics,
       beforeBatch: group.beforeBatch,
@@ -97,6 +100,7 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
     consumers.push(...(await Promise.all(definition.consumers.map((group) => startGroup(group)))));
   } catch (error) {
     for (const worker of workers) await worker.stop();
+    await relay.stop();
     throw error;
   }
   started = true;
@@ -108,7 +112,7 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
       started = false;
       for (const worker of workers) await worker.stop();
       for (const consumer of consumers) await consumer.stop();
-      await producer.disconnect();
+      await relay.stop();
       await health.close();
       await pool.end();
     },

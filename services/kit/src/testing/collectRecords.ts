@@ -1,6 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import type { AnyTopic, RecordOf } from '@leadflow/schemas';
 import type { TopicCodec } from '../codec/TopicCodec';
+import { readToEnd } from '../kafka/readToEnd';
 
 export interface TimedRecord<V> {
   value: V;
@@ -52,11 +53,16 @@ export async function collectRecords<T extends AnyTopic>(
 
 /** Every record on a topic right now: reads from the beginning up to the end offsets at the call. */
 export async function readTopic<T extends AnyTopic>(kafka: Kafka, codec: TopicCodec<T>, timeoutMs = 30_000): Promise<RecordOf<T>[]> {
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = await admin.fetchTopicOffsets(codec.topicName);
-  await admin.disconnect();
-  const total = ends.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
-  if (total === 0) return [];
-  return collectRecords(kafka, codec, (records) => records.length >= total, timeoutMs);
+  const records: RecordOf<T>[] = [];
+  await readToEnd(
+    kafka,
+    codec.topicName,
+    async (_partition, message) => {
+      const decoded = await codec.decode(message.value);
+      if (!decoded.ok) throw decoded.error;
+      records.push(decoded.value);
+    },
+    timeoutMs,
+  );
+  return records;
 }

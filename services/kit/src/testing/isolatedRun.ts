@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { topics } from '@leadflow/schemas';
 import { dropDatabase, ensureDatabase } from '../db/createPool';
+import { relayCursorTopic } from '../outbox/RelayCursor';
 
 export interface IsolatedRun {
   id: string;
@@ -36,7 +37,7 @@ export async function isolatedRun(label: string): Promise<IsolatedRun> {
       await dropDatabase(databaseUrl);
       const admin = new Kafka({ brokers: [kafkaBrokers], logLevel: logLevel.NOTHING }).admin();
       await admin.connect();
-      await admin.deleteTopics({ topics: Object.values(topics).map((t) => `${namespace}${t.name}`) }).catch(() => undefined);
+      await admin.deleteTopics({ topics: [...Object.values(topics).map((t) => `${namespace}${t.name}`), relayCursorTopic(namespace)] }).catch(() => undefined);
       await admin.disconnect();
     },
   };

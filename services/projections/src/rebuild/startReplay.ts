@@ -1,7 +1,7 @@
-import { Partitioners, type Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import { Registry } from 'prom-client';
-import { ConsumerMetrics, handlerFor, readStoredOffsets, runBatchConsumer, type AnyTopicCodec, type Codecs, type Logger } from '@leadflow/kit';
+import { ConsumerMetrics, handlerFor, Outbox, readStoredOffsets, runBatchConsumer, type AnyTopicCodec, type Codecs, type Logger } from '@leadflow/kit';
 import { projectBatch } from '../kafka/projectBatch';
 import { projectedTopics } from '../kafka/projectedTopics';
 import { RefusalTally } from './kafka/RefusalTally';
@@ -38,8 +38,8 @@ export interface Replay {
  */
 export async function startReplay(settings: ReplaySettings): Promise<Replay> {
   const { kafka, pool, schema, groupId, consumerGroupId, logger } = settings;
-  // the tally never publishes, so its producer is never connected
-  const tally = new RefusalTally(kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner }), settings.codecs.deadLetter, groupId);
+  // the tally never writes to its outbox
+  const tally = new RefusalTally(new Outbox(`${groupId}-rebuild`), settings.codecs.deadLetter, groupId);
   const running = await runBatchConsumer({
     kafka,
     pool,

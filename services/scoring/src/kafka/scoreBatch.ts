@@ -1,5 +1,4 @@
-import type { Producer } from 'kafkajs';
-import { publishRecords, RejectedRecordError, type BatchHandler, type Codecs, type ConsumedRecord, type RefusedRecord } from '@leadflow/kit';
+import { RejectedRecordError, type BatchHandler, type Codecs, type ConsumedRecord, type Outbox, type RefusedRecord } from '@leadflow/kit';
 import type { LeadActivityEvent } from '@leadflow/schemas';
 import { checkEventAge, emptyLeadHistory, initialLeadScoreState, type ScoringModel } from '../domain';
 import { claimEventIds } from '../db/claimEventIds';
@@ -11,7 +10,7 @@ import { scoreLeadActivity } from './scoreLeadActivity';
 
 export interface ScoreBatchDeps {
   model: ScoringModel;
-  producer: Producer;
+  outbox: Outbox;
   codecs: Codecs;
 }
 
@@ -19,9 +18,9 @@ export interface ScoreBatchDeps {
  * Folds a batch of lead activity with one state read and one write per lead, not per event, and
  * publishes the points of each touched lead's trajectory the batch makes: its scores at every event
  * time from the batch's earliest event of the lead on (all of them again when that event is late),
- * and at the grade crossings between them. Events are
- * deduplicated by id across redeliveries; events beyond the model's horizon, or older than the ids
- * kept for deduplication (the applied ids floor), are dead-lettered with the reason.
+ * and at the grade crossings between them, through the outbox (published once the batch committed).
+ * Events are deduplicated by id across redeliveries; events beyond the model's horizon, or older
+ * than the ids kept for deduplication (the applied ids floor), are dead-lettered with the reason.
  */
 export function scoreBatch(deps: ScoreBatchDeps): BatchHandler<LeadActivityEvent> {
   return async (records, tx) => {
@@ -46,7 +45,7 @@ export function scoreBatch(deps: ScoreBatchDeps): BatchHandler<LeadActivityEvent
     const rescored = [...byLead].map(([leadId, leadEvents]) =>
       scoreLeadActivity(stored.get(leadId) ?? emptyRow(leadId), leadEvents, deps.model),
     );
-    await publishRecords(deps.producer, deps.codecs.scores, rescored.flatMap((r) => r.scores));
+    await deps.outbox.write(tx, deps.codecs.scores, rescored.flatMap((r) => r.scores));
     await saveLeads(tx, rescored.map((r) => r.row));
     return refused;
   };

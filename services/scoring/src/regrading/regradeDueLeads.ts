@@ -1,6 +1,5 @@
-import type { Producer } from 'kafkajs';
 import type { Pool } from 'pg';
-import { inTransaction, publishRecords, type Codecs } from '@leadflow/kit';
+import { inTransaction, type Codecs, type Outbox } from '@leadflow/kit';
 import type { ScoringModel } from '../domain';
 import { claimDueLeads } from '../db/loadLeads';
 import { saveLeads } from '../db/saveLeads';
@@ -9,7 +8,7 @@ import { regradeAtCrossing } from './regradeAtCrossing';
 export interface RegradeDeps {
   pool: Pool;
   model: ScoringModel;
-  producer: Producer;
+  outbox: Outbox;
   codecs: Codecs;
   batchSize: number;
 }
@@ -25,7 +24,7 @@ export async function regradeDueLeads(deps: RegradeDeps, nowMs: number): Promise
     const due = await claimDueLeads(tx, nowMs, deps.batchSize);
     if (due.length === 0) return 0;
     const rescored = due.flatMap((row) => regradeAtCrossing(row, deps.model) ?? []);
-    await publishRecords(deps.producer, deps.codecs.scores, rescored.map((r) => r.scores));
+    await deps.outbox.write(tx, deps.codecs.scores, rescored.map((r) => r.scores));
     await saveLeads(tx, rescored.map((r) => r.row));
     return due.length;
   });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Producer } from 'kafkajs';
 import { Pool } from 'pg';
-import { connectPipeline, createLogger, createProducer, inTransaction, loadConfig, migrate, testing, type ConsumedRecord, type Pipeline } from '@leadflow/kit';
+import { connectPipeline, createLogger, inTransaction, loadConfig, migrate, Outbox, outboxMigration, startOutboxRelay, testing, type ConsumedRecord, type OutboxRelay, type Pipeline } from '@leadflow/kit';
 import type { ActivityEvent } from '@leadflow/schemas';
 import { scoringConfigSchema } from '../config';
 import { scoringMigrations } from '../db/migrations';
@@ -40,11 +39,12 @@ describe('identity stitching keeps held visitor activity bounded, on the real br
   const now = Date.now();
   let run: testing.IsolatedRun;
   let pipeline: Pipeline;
-  let producer: Producer;
+  let relay: OutboxRelay;
+  let outbox: Outbox;
   let pool: Pool;
   const bound = { ...heldActivityBound(HORIZON_DAYS), releaseChunk: 100 };
 
-  const stitch = (values: ActivityEvent[]) => inTransaction(pool, (tx) => stitchBatch({ producer, codecs: pipeline.codecs, bound })(consumed(values), tx));
+  const stitch = (values: ActivityEvent[]) => inTransaction(pool, (tx) => stitchBatch({ outbox, codecs: pipeline.codecs, bound })(consumed(values), tx));
   const heldOf = async (anonymousId: string) =>
     Number((await pool.query<{ n: string }>('select count(*) as n from visitor_activity where anonymous_id = $1', [anonymousId])).rows[0]?.n);
   const visitorKnown = async (anonymousId: string) => (await pool.query('select 1 from visitors where anonymous_id = $1', [anonymousId])).rowCount === 1;
@@ -53,13 +53,14 @@ describe('identity stitching keeps held visitor activity bounded, on the real br
     run = await testing.isolatedRun('stitching');
     const config = loadConfig(scoringConfigSchema, run.env);
     pipeline = await connectPipeline('stitching-test', config, createLogger('stitching-test', 'warn'));
-    producer = await createProducer(pipeline.kafka);
     pool = new Pool({ connectionString: run.databaseUrl, max: 2 });
-    await migrate(pool, 'scoring', scoringMigrations);
+    await migrate(pool, 'scoring', [outboxMigration, ...scoringMigrations]);
+    outbox = new Outbox(`${run.namespace}scoring`);
+    relay = await startOutboxRelay({ kafka: pipeline.kafka, pool, outbox, namespace: run.namespace, logger: createLogger('stitching-test', 'warn') });
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
+    await relay?.stop();
     await pool?.end();
     await run?.cleanUp();
   });

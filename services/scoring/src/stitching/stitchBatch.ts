@@ -1,5 +1,4 @@
-import type { Producer } from 'kafkajs';
-import { publishRecords, type BatchHandler, type Codecs } from '@leadflow/kit';
+import type { BatchHandler, Codecs, Outbox } from '@leadflow/kit';
 import type { ActivityEvent, LeadActivityEvent } from '@leadflow/schemas';
 import { routeActivity } from '../domain';
 import type { HeldActivityBound } from './heldActivityBound';
@@ -14,17 +13,17 @@ import { dropBeyondHorizon, releaseVisitorActivity } from './releaseVisitorActiv
  * anonymous sessions and devices included — is folded by one consumer, with no lookup per event.
  * Held activity is bounded by `bound` (see heldActivityBound), pruned by the retention ticker.
  */
-export function stitchBatch(deps: { producer: Producer; codecs: Codecs; bound: HeldActivityBound }): BatchHandler<ActivityEvent> {
+export function stitchBatch(deps: { outbox: Outbox; codecs: Codecs; bound: HeldActivityBound }): BatchHandler<ActivityEvent> {
   return async (records, tx) => {
     const events = records.map((r) => r.value);
     const visitorIds = events.flatMap((e) => (e.type === 'lead_identified' ? [e.payload.anonymousId] : !e.leadId && e.anonymousId ? [e.anonymousId] : []));
     const routes = routeActivity(events, await lockVisitors(tx, visitorIds));
     const leadOf = new Map(routes.identified.map((i) => [i.anonymousId, i.leadId]));
-    await publishRecords(deps.producer, deps.codecs.activityByLead, routes.forward);
+    await deps.outbox.write(tx, deps.codecs.activityByLead, routes.forward);
     await dropBeyondHorizon(tx, routes.identified, deps.bound);
     for await (const released of releaseVisitorActivity(tx, [...leadOf.keys()], deps.bound)) {
       const forward: LeadActivityEvent[] = released.map((e) => ({ ...e, leadId: leadOf.get(e.anonymousId ?? '') as string }));
-      await publishRecords(deps.producer, deps.codecs.activityByLead, forward);
+      await deps.outbox.write(tx, deps.codecs.activityByLead, forward);
     }
     await recordIdentifications(tx, routes.identified);
     await holdVisitorActivity(tx, routes.hold);

@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import { DeadLetterPublisher, type RefusedRecord } from '@leadflow/kit';
 
 /**
@@ -7,7 +8,7 @@ import { DeadLetterPublisher, type RefusedRecord } from '@leadflow/kit';
 export class RefusalTally extends DeadLetterPublisher {
   refused = 0;
 
-  override async publish(refused: RefusedRecord[]): Promise<void> {
+  override async publish(_tx: PoolClient, refused: RefusedRecord[]): Promise<void> {
     this.refused += refused.length;
   }
 }
