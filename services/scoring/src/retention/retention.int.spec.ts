@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { Registry } from 'prom-client';
 import {
   connectPipeline,
   createLogger,
-  createProducer,
   inTransaction,
   loadConfig,
   migrate,
+  Outbox,
+  outboxMigration,
   testing,
   type ConsumedRecord,
   type Pipeline,
@@ -56,15 +56,15 @@ describe('scoring keeps its internal tables bounded, on the real broker, registr
   const now = Date.now();
   let run: testing.IsolatedRun;
   let pipeline: Pipeline;
-  let producer: Producer;
+  let outbox: Outbox;
   let pool: Pool;
   let config: ScoringConfig;
   let model: ReturnType<typeof loadScoringModel>;
 
   const score = (events: LeadActivityEvent[]): Promise<RefusedRecord[]> =>
-    inTransaction(pool, (tx) => scoreBatch({ model, producer, codecs: pipeline.codecs })(consumed(events), tx));
+    inTransaction(pool, (tx) => scoreBatch({ model, outbox, codecs: pipeline.codecs })(consumed(events), tx));
   const stitch = (events: ActivityEvent[]) =>
-    inTransaction(pool, (tx) => stitchBatch({ producer, codecs: pipeline.codecs, bound: scoringRetentionOf(config, model).heldActivity })(consumed(events), tx));
+    inTransaction(pool, (tx) => stitchBatch({ outbox, codecs: pipeline.codecs, bound: scoringRetentionOf(config, model).heldActivity })(consumed(events), tx));
   const appliedIds = async (events: LeadActivityEvent[]) =>
     (await pool.query<{ event_id: string }>('select event_id from scoring_applied_events where event_id = any($1::uuid[])', [events.map((e) => e.eventId)])).rows
       .map((r) => r.event_id)
@@ -80,13 +80,13 @@ describe('scoring keeps its internal tables bounded, on the real broker, registr
     config = loadConfig(scoringConfigSchema, run.env);
     model = loadScoringModel(config.SCORING_MODEL_FILE);
     pipeline = await connectPipeline('retention-test', config, createLogger('retention-test', 'warn'));
-    producer = await createProducer(pipeline.kafka);
+    outbox = new Outbox(`${run.namespace}scoring`);
     pool = new Pool({ connectionString: run.databaseUrl, max: 4 });
-    await migrate(pool, 'scoring', scoringMigrations);
+    // what the batches write to the outbox stays there: this test looks at scoring's own tables
+    await migrate(pool, 'scoring', [outboxMigration, ...scoringMigrations]);
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
     await pool?.end();
     await run?.cleanUp();
   });
