@@ -3,6 +3,7 @@ export { toAvroRecord, type AvroSchema } from './avro/toAvroSchema';
 export { renderAvroSchemas } from './avro/renderAvroSchemas';
 export * from './events/common';
 export { text, unstorableTextReason } from './events/text';
+export * from './events/personal';
 export * from './events/engagement';
 export * from './events/conversation';
 export * from './events/identity';

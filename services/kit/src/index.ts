@@ -32,3 +32,4 @@ export { startConsumerService, type ConsumerServiceDefinition, type RunningServi
 export type { ConsumerServiceContext } from './service/ConsumerServiceContext';
 export * as testing from './testing';
 export { startTicker } from './service/startTicker';
+export * from './crypto';
