@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { eventContext, eventId, subjectId } from '../events/common';
-import { topics } from '../topics';
-import { activityTopicKeys, outcomeTopicKeys, topicKeyOfEventType, type InboundTopicKey } from './inboundEvent';
+import { activityTopicKeys, outcomeTopicKeys, payloadSchemaOf, topicKeyOfEventType, type InboundTopicKey } from './inboundEvent';
 import { trackedLinkRequest } from './trackedLink';
 
 type JsonSchema = Record<string, unknown>;
@@ -13,7 +12,7 @@ const jsonSchema = (schema: z.ZodType): JsonSchema => {
 
 /** One posted event of a type: the envelope clients send, that type, and its payload. */
 function postedEventOf(type: string, key: InboundTopicKey): z.ZodObject {
-  const payload = (topics[key].payloads as Record<string, z.ZodObject>)[type] as z.ZodObject;
+  const payload = payloadSchemaOf(key, type);
   return z.object({
     eventId: eventId.optional().describe('the event’s id at its source; stored as a UUIDv5 of source and id'),
     type: z.literal(type),

@@ -42,6 +42,9 @@ export interface PersonalField {
   each: boolean;
 }
 
+/** The name a personal field is sealed under (its additional data): `question_asked.text`, `qualification_captured.value.painPoints`. */
+export const personalFieldName = (type: string, path: readonly string[]): string => `${type}.${path.join('.')}`;
+
 const unwrapOptional = (schema: z.ZodType): { inner: z.ZodType; optional: boolean } =>
   schema instanceof z.ZodOptional ? { inner: schema.unwrap() as z.ZodType, optional: true } : { inner: schema, optional: false };
 

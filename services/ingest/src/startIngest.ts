@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { ConfigError, connectPipeline, createLogger, createPool, migrate, type Stoppable } from '@leadflow/kit';
+import { ConfigError, connectPipeline, createLogger, createPool, MasterKeys, migrate, SubjectKeyring, subjectKeysMigrations, type Stoppable } from '@leadflow/kit';
 import type { IngestConfig } from './config';
 import { buildIngestApp } from './http/buildIngestApp';
 import { CoalescingProducer } from './kafka/CoalescingProducer';
@@ -20,10 +20,12 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
   if (keys.size === 0) {
     throw new ConfigError('ingest has no API keys: create one with `leadflow keys create` and set INGEST_KEYS_FILE (or INGEST_API_KEYS for a local run)');
   }
+  const masters = MasterKeys.fromEnvironment(config);
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
   const pool = await createPool(config.DATABASE_URL, { max: 4 });
   await migrate(pool, 'ingest', linksMigrations);
+  await migrate(pool, 'subject-keys', subjectKeysMigrations);
   const { kafka, codecs } = await connectPipeline('leadflow-ingest', config, logger);
   const producer = await createIngestProducer(kafka);
   const admin = kafka.admin();
@@ -57,6 +59,7 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
     metrics,
     isStarted: () => started,
     links: new TrackedLinkStore(pool),
+    keyring: new SubjectKeyring(pool, masters),
   });
   // A deep accept queue: in a burst of connections, an overflowing one resets clients instead of answering them.
   const url = await app.listen({ host: config.BIND_ADDRESS, port: config.INGEST_PORT, backlog: 4096 });

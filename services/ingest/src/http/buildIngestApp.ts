@@ -3,7 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import { v5 as uuidv5 } from 'uuid';
-import type { Codecs } from '@leadflow/kit';
+import type { Codecs, SubjectKeyring } from '@leadflow/kit';
 import { activityTopicKeys, openApiDocument, outcomeTopicKeys } from '@leadflow/schemas';
 import { InflightBudget } from '../admission/InflightBudget';
 import { RateLimiter } from '../admission/RateLimiter';
@@ -47,6 +47,8 @@ export interface IngestAppOptions {
   isStarted: () => boolean;
   /** Tracked links (`POST /v1/links`, `GET /l/<code>`). */
   links: TrackedLinkStore;
+  /** Seals personal fields before they are produced. */
+  keyring: SubjectKeyring;
   now?: () => number;
 }
 
@@ -94,6 +96,7 @@ export function buildIngestApp(options: IngestAppOptions): FastifyInstance {
     maxEventAgeMs: limits.maxEventAgeMs,
     now,
     reportKafkaFailure: () => options.kafka.reportFailure(),
+    keyring: options.keyring,
   };
   const admit = admitRequest({ budget, maxBodyBytes: limits.maxBodyBytes, isKafkaReachable: () => options.kafka.isReachable });
 

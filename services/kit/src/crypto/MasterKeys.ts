@@ -44,7 +44,7 @@ export class MasterKeys {
    * From `LEADFLOW_MASTER_KEY` (`<id>:<base64 of 32 bytes>`) or `LEADFLOW_MASTER_KEY_FILE` (JSON
    * `{ "current": id, "keys": { id: base64 } }`); exactly one of them.
    */
-  static fromEnvironment(env: NodeJS.ProcessEnv = process.env): MasterKeys {
+  static fromEnvironment(env: { LEADFLOW_MASTER_KEY?: string; LEADFLOW_MASTER_KEY_FILE?: string } = process.env): MasterKeys {
     const inline = env.LEADFLOW_MASTER_KEY?.trim();
     const file = env.LEADFLOW_MASTER_KEY_FILE?.trim();
     if (inline && file) throw new ConfigError('set LEADFLOW_MASTER_KEY or LEADFLOW_MASTER_KEY_FILE, not both');
