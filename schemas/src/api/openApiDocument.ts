@@ -133,6 +133,21 @@ export function openApiDocument(): JsonSchema {
           },
         },
       },
+      '/v1/leads/{leadId}/contact': {
+        get: {
+          summary: 'the CRM path to a handed-off lead’s contact details (e-mail, name, company, role, questions, BANT text), opened from their envelopes; key scope contact:read',
+          security: [{ apiKey: [] }],
+          parameters: [{ name: 'leadId', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: answer('the contact details', { type: 'object', properties: { leadId: { type: 'string' } }, required: ['leadId'] }),
+            401: answer('missing or unknown key'),
+            403: answer('the key lacks the contact:read scope'),
+            404: answer('no SQL hand-off stands for this lead'),
+            410: answer('the person was erased'),
+            503: answer('the keys are unavailable', problem, true),
+          },
+        },
+      },
       '/l/{code}': {
         get: {
           summary: 'open a tracked link: redirects and emits link_opened with the campaign and the visitor cookie (lf_vid)',

@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { ConfigError, connectPipeline, createLogger, createPool, MasterKeys, migrate, SubjectKeyring, subjectKeysMigrations, type Stoppable } from '@leadflow/kit';
 import type { IngestConfig } from './config';
+import { readLeadContact } from './contact/readLeadContact';
 import { buildIngestApp } from './http/buildIngestApp';
 import { CoalescingProducer } from './kafka/CoalescingProducer';
 import { createIngestProducer } from './kafka/createIngestProducer';
@@ -35,6 +36,7 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
   );
   readiness.start();
   const stopWatching = keys.watch();
+  const keyring = new SubjectKeyring(pool, masters);
   let started = false;
   const app = buildIngestApp({
     producer: new CoalescingProducer(producer, config.INGEST_LINGER_MS),
@@ -59,7 +61,8 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
     metrics,
     isStarted: () => started,
     links: new TrackedLinkStore(pool),
-    keyring: new SubjectKeyring(pool, masters),
+    keyring,
+    readContact: (leadId) => readLeadContact(pool, keyring, leadId, true),
   });
   // A deep accept queue: in a burst of connections, an overflowing one resets clients instead of answering them.
   const url = await app.listen({ host: config.BIND_ADDRESS, port: config.INGEST_PORT, backlog: 4096 });

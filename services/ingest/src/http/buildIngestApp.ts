@@ -9,6 +9,8 @@ import { InflightBudget } from '../admission/InflightBudget';
 import { RateLimiter } from '../admission/RateLimiter';
 import type { CoalescingProducer } from '../kafka/CoalescingProducer';
 import type { ApiKeyDirectory, ApiKeyGrant } from '../keys/ApiKeyDirectory';
+import type { ContactLookup } from '../contact/LeadContact';
+import { registerContactRoutes } from '../contact/contactRoutes';
 import { registerLinkRoutes } from '../links/linkRoutes';
 import type { TrackedLinkStore } from '../links/TrackedLinkStore';
 import { acceptEvents, type AcceptContext } from './acceptEvents';
@@ -49,6 +51,8 @@ export interface IngestAppOptions {
   links: TrackedLinkStore;
   /** Seals personal fields before they are produced. */
   keyring: SubjectKeyring;
+  /** The CRM path: a handed-off lead's contact details, opened. */
+  readContact: (leadId: string) => Promise<ContactLookup>;
   now?: () => number;
 }
 
@@ -136,6 +140,13 @@ export function buildIngestApp(options: IngestAppOptions): FastifyInstance {
     ackTimeoutMs: limits.ackTimeoutMs,
     now,
     guard: [authenticate(options.keys), admit],
+    grantOf: (request) => grants.get(request),
+  });
+
+  registerContactRoutes(app, {
+    readContact: options.readContact,
+    logger: options.logger,
+    guard: [authenticate(options.keys)],
     grantOf: (request) => grants.get(request),
   });
 

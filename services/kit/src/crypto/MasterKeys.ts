@@ -50,7 +50,7 @@ export class MasterKeys {
     if (inline && file) throw new ConfigError('set LEADFLOW_MASTER_KEY or LEADFLOW_MASTER_KEY_FILE, not both');
     if (file) return MasterKeys.fromFile(file);
     if (!inline) {
-      throw new ConfigError('no master key: set LEADFLOW_MASTER_KEY_FILE (see `leadflow keys master-init`) or LEADFLOW_MASTER_KEY=<id>:<base64 of 32 bytes>');
+      throw new ConfigError('no master key: set LEADFLOW_MASTER_KEY_FILE (see README, Personal data) or LEADFLOW_MASTER_KEY=<id>:<base64 of 32 bytes>');
     }
     const separator = inline.indexOf(':');
     const parsed = z.object({ id: keyId, key: keyBytes }).safeParse({ id: inline.slice(0, separator), key: inline.slice(separator + 1) });

@@ -28,7 +28,7 @@ const row = (event: StageEvent, fromStage: Stage, facts: Partial<Pick<LeadTransi
   grade: facts.grade ?? null,
 });
 
-const withoutTransition: readonly string[] = ['lead_assigned', 'lead_marked_do_not_contact'];
+const withoutTransition: readonly string[] = ['lead_assigned', 'lead_marked_do_not_contact', 'lead_erased'];
 const recordsTransition = (type: string): boolean => !withoutTransition.includes(type);
 
 /** The transition an event records (a compensation too), or null for ownership and consent events. */
@@ -60,6 +60,7 @@ export function leadTransitionOf(event: StageEvent): LeadTransitionRow | null {
       return { ...row(event, event.payload.stage, { reason: event.payload.reason }), fromStage: null };
     case 'lead_assigned':
     case 'lead_marked_do_not_contact':
+    case 'lead_erased':
       return null;
     default: {
       const unhandled: never = event;
