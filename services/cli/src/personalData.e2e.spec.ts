@@ -183,4 +183,21 @@ describe('personal data, end to end: sealed everywhere, opened only through the 
     await waitForLeads(under.pool, [leadId], (rows) => rows[0]?.stage === 'sql');
     expect(await funnel()).toEqual(funnelBefore);
   });
+
+  it('still disqualifies a lead identified at a competitor, naming the competitor as the model does, never as the person wrote it', async () => {
+    const leadId = `rival-${under.run.id}`;
+    const posted = await postEvents(under.ingestUrl, API_KEY, [
+      { type: 'lead_identified', eventId: crypto.randomUUID(), occurredAt: new Date().toISOString(), payload: { anonymousId: `anon-${leadId}`, leadId, company: '  sCoReRiVaL ' } },
+    ]);
+    expect(posted.status).toBe(202);
+    const scores = await testing.collectRecords(under.pipeline.kafka, under.pipeline.codecs.scores, (records) => records.some((r) => r.leadId === leadId));
+    expect(scores.find((r) => r.leadId === leadId)?.signals.disqualifiedBy).toBe('competitor company ScoreRival');
+    const stored = await testing.waitFor(
+      'the rival lead stored by scoring',
+      async () => (await under.pool.query<{ state: string }>('select state::text || history::text as state from lead_score_state where lead_id = $1', [leadId])).rows[0]?.state,
+      (state) => state !== undefined,
+    );
+    expect(stored).toMatch(/ScoreRival/);
+    expect(stored).not.toMatch(/sCoReRiVaL/);
+  });
 });

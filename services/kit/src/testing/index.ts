@@ -1,4 +1,5 @@
 export { collectRecords, collectTimedRecords, readTopic, type TimedRecord } from './collectRecords';
+export { sealedLike, withSealedLikeFields } from './sealedLike';
 export { readRawValues } from './readRawValues';
 export { isolatedRun, type IsolatedRun } from './isolatedRun';
 export { startTcpProxy, type TcpProxy } from './startTcpProxy';

@@ -1,4 +1,5 @@
 // Named *.spec.ts so that the build leaves these test fixtures out; it holds no tests itself.
+import { testing } from '@leadflow/kit';
 import type { LeadActivityEvent } from '@leadflow/schemas';
 import fc from 'fast-check';
 import defaultModelFile from '../../models/default.v1.json';
@@ -8,8 +9,8 @@ import { foldActivity } from './foldActivity';
 import { initialLeadScoreState, type LeadScoreState } from './leadScoreState';
 import { parseScoringModel, type ScoringModel } from './scoringModel';
 
-/** A personal field as topics carry it: an envelope (scoring never opens one); the text is encoded in it for readable tests. */
-export const sealedLike = (text: string): string => `lf1.l.${Buffer.from(text).toString('base64url')}.1.AAAAAAAAAAAAAAAA.${'A'.repeat(22)}`;
+/** A personal field as topics carry it: an envelope (scoring never opens one). */
+export const sealedLike = testing.sealedLike;
 
 export const HOUR_MS = 3_600_000;
 /** 2025-01-01T00:00:00Z */

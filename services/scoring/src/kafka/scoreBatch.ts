@@ -12,6 +12,8 @@ export interface ScoreBatchDeps {
   model: ScoringModel;
   producer: Producer;
   codecs: Codecs;
+  /** Puts the model's competitor name in place of a sealed company that names one (see `competitorRevealer`). */
+  revealCompetitors?: (events: LeadActivityEvent[], model: ScoringModel) => Promise<LeadActivityEvent[]>;
 }
 
 /**
@@ -31,8 +33,9 @@ export function scoreBatch(deps: ScoreBatchDeps): BatchHandler<LeadActivityEvent
       return !reason;
     });
     const fresh = await claimEventIds(tx, candidates.map((r) => r.value.eventId));
-    const events = candidates.map((r) => r.value).filter((e) => fresh.has(e.eventId));
-    if (events.length === 0) return refused;
+    const claimed = candidates.map((r) => r.value).filter((e) => fresh.has(e.eventId));
+    if (claimed.length === 0) return refused;
+    const events = deps.revealCompetitors ? await deps.revealCompetitors(claimed, deps.model) : claimed;
 
     const stored = await loadLeads(tx, [...new Set(events.map((e) => e.leadId))]);
     const byLead = new Map<string, LeadActivityEvent[]>();
