@@ -148,6 +148,21 @@ export function openApiDocument(): JsonSchema {
           },
         },
       },
+      '/v1/erasures': {
+        post: {
+          summary: 'erase a person: destroy the keys of the lead and its visitors, append and publish lead_erased; idempotent; key scope erasure',
+          security: [{ apiKey: [] }],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { leadId: { type: 'string' } }, required: ['leadId'] } } } },
+          responses: {
+            200: answer('erased: the keys destroyed by this request and the lead_erased event id', { type: 'object', properties: { leadId: { type: 'string' }, keysErased: { type: 'integer' }, visitorsErased: { type: 'integer' }, eventId: { type: 'string' } }, required: ['leadId', 'keysErased', 'eventId'] }),
+            400: answer('no valid leadId'),
+            401: answer('missing or unknown key'),
+            403: answer('the key lacks the erasure scope'),
+            415: answer('not application/json'),
+            503: answer('not completed now; retry the same request', problem, true),
+          },
+        },
+      },
       '/l/{code}': {
         get: {
           summary: 'open a tracked link: redirects and emits link_opened with the campaign and the visitor cookie (lf_vid)',

@@ -61,6 +61,7 @@ describe('personal data, end to end: sealed everywhere, opened only through the 
   let under: PipelineUnderTest;
   let keysDir: string;
   let crmKey: string;
+  let privacyKey: string;
   let env: Record<string, string>;
   const secrets: string[] = [];
   const secret = (what: string) => {
@@ -73,6 +74,7 @@ describe('personal data, end to end: sealed everywhere, opened only through the 
     keysDir = mkdtempSync(join(tmpdir(), 'leadflow-crm-key-'));
     const keysFile = join(keysDir, 'keys.json');
     crmKey = createKey({ file: keysFile, source: 'crm', scopes: 'contact:read', publishable: false }).key;
+    privacyKey = createKey({ file: keysFile, source: 'privacy-desk', scopes: 'erasure', publishable: false }).key;
     under = await startPipelineUnderTest('personal', { INGEST_API_KEYS: `${API_KEY}:e2e`, INGEST_KEYS_FILE: keysFile });
     env = { ...under.run.env };
   });
@@ -150,13 +152,17 @@ describe('personal data, end to end: sealed everywhere, opened only through the 
     expect(exported.keys).toHaveLength(2);
     const funnelBefore = await funnel();
 
-    // act 2: the person asks to be forgotten, and the erasure is run twice (as after a crash)
+    // act 2: the person asks to be forgotten; the erasure is run again through the API (as after a crash)
     const erased = await cli('erase', leadId);
-    const again = await cli('erase', leadId);
+    const erasure = (body: unknown, key: string) =>
+      fetch(`${under.ingestUrl}/v1/erasures`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify(body) });
+    expect((await erasure({ leadId }, crmKey)).status).toBe(403);
+    const again = await erasure({ leadId }, privacyKey);
 
     // assert 3: lead_erased published once per id, keys gone, the contact path says gone, export shows nothing personal
     expect(erased).toMatch(/2 data keys destroyed \(lead and 1 visitors\)/);
-    expect(again).toMatch(/0 data keys destroyed/);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ leadId, keysErased: 0, visitorsErased: 1 });
     const lifecycle = await testing.collectRecords(under.pipeline.kafka, under.pipeline.codecs.lifecycle, (records) => records.some((r) => r.leadId === leadId && r.type === 'lead_erased'));
     const erasures = lifecycle.filter((r) => r.leadId === leadId && r.type === 'lead_erased');
     expect(new Set(erasures.map((e) => e.eventId)).size).toBe(1);

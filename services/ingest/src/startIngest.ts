@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { ConfigError, connectPipeline, createLogger, createPool, MasterKeys, migrate, SubjectKeyring, subjectKeysMigrations, type Stoppable } from '@leadflow/kit';
+import { ConfigError, connectPipeline, createLogger, createPool, leadSubject, MasterKeys, migrate, SubjectKeyring, subjectKeysMigrations, visitorSubject, type Stoppable } from '@leadflow/kit';
 import type { IngestConfig } from './config';
+import { eraseLead } from '@leadflow/handoff';
 import { readLeadContact } from './contact/readLeadContact';
 import { buildIngestApp } from './http/buildIngestApp';
 import { CoalescingProducer } from './kafka/CoalescingProducer';
@@ -63,6 +64,11 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
     links: new TrackedLinkStore(pool),
     keyring,
     readContact: (leadId) => readLeadContact(pool, keyring, leadId, true),
+    eraseLead: async (leadId) => {
+      const erasure = await eraseLead(pool, producer, codecs.lifecycle, leadId, Date.now());
+      keyring.forget([leadSubject(leadId), ...erasure.visitors.map(visitorSubject)]);
+      return { leadId, keysErased: erasure.keysErased, visitorsErased: erasure.visitors.length, eventId: erasure.event.eventId };
+    },
   });
   // A deep accept queue: in a burst of connections, an overflowing one resets clients instead of answering them.
   const url = await app.listen({ host: config.BIND_ADDRESS, port: config.INGEST_PORT, backlog: 4096 });

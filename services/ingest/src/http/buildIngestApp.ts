@@ -11,6 +11,7 @@ import type { CoalescingProducer } from '../kafka/CoalescingProducer';
 import type { ApiKeyDirectory, ApiKeyGrant } from '../keys/ApiKeyDirectory';
 import type { ContactLookup } from '../contact/LeadContact';
 import { registerContactRoutes } from '../contact/contactRoutes';
+import { registerErasureRoutes, type ErasureReceipt } from '../contact/erasureRoutes';
 import { registerLinkRoutes } from '../links/linkRoutes';
 import type { TrackedLinkStore } from '../links/TrackedLinkStore';
 import { acceptEvents, type AcceptContext } from './acceptEvents';
@@ -53,6 +54,8 @@ export interface IngestAppOptions {
   keyring: SubjectKeyring;
   /** The CRM path: a handed-off lead's contact details, opened. */
   readContact: (leadId: string) => Promise<ContactLookup>;
+  /** Erases a person (`POST /v1/erasures`). */
+  eraseLead: (leadId: string) => Promise<ErasureReceipt>;
   now?: () => number;
 }
 
@@ -145,6 +148,13 @@ export function buildIngestApp(options: IngestAppOptions): FastifyInstance {
 
   registerContactRoutes(app, {
     readContact: options.readContact,
+    logger: options.logger,
+    guard: [authenticate(options.keys)],
+    grantOf: (request) => grants.get(request),
+  });
+
+  registerErasureRoutes(app, {
+    eraseLead: options.eraseLead,
     logger: options.logger,
     guard: [authenticate(options.keys)],
     grantOf: (request) => grants.get(request),
