@@ -8,6 +8,7 @@ export interface PrivacyTools {
   pipeline: Pipeline;
   pool: Pool;
   keyring: SubjectKeyring;
+  masters: MasterKeys;
   producer: Producer;
 }
 
@@ -20,7 +21,7 @@ export async function withPrivacyTools<T>(env: NodeJS.ProcessEnv, work: (tools: 
   const producer = await createProducer(pipeline.kafka);
   try {
     await migrate(pool, 'subject-keys', subjectKeysMigrations);
-    return await work({ pipeline, pool, producer, keyring: new SubjectKeyring(pool, masters, { cacheTtlMs: 0 }) });
+    return await work({ pipeline, pool, producer, masters, keyring: new SubjectKeyring(pool, masters, { cacheTtlMs: 0 }) });
   } finally {
     await producer.disconnect();
     await pool.end();

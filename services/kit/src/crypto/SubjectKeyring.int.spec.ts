@@ -5,6 +5,7 @@ import { migrate } from '../db/migrate';
 import { isolatedRun, type IsolatedRun } from '../testing/isolatedRun';
 import { eraseSubjectKeys } from './eraseSubjectKeys';
 import { MasterKeys } from './MasterKeys';
+import { rewrapSubjectKeys } from './rewrapSubjectKeys';
 import { leadSubject, visitorSubject } from './Subject';
 import { subjectKeysMigrations } from './subjectKeysMigrations';
 import { SubjectKeyring } from './SubjectKeyring';
@@ -12,7 +13,8 @@ import { SubjectKeyring } from './SubjectKeyring';
 describe('SubjectKeyring against Postgres', () => {
   let run: IsolatedRun;
   let pool: Pool;
-  const masters = MasterKeys.of('mk-1', { 'mk-1': randomBytes(32) });
+  const masterKeyOne = randomBytes(32);
+  const masters = MasterKeys.of('mk-1', { 'mk-1': masterKeyOne });
 
   beforeAll(async () => {
     run = await isolatedRun('keyring');
@@ -55,5 +57,21 @@ describe('SubjectKeyring against Postgres', () => {
     expect(await keyring.open('question_asked.text', after)).toEqual({ status: 'open', value: 'Back again' });
     expect(await keyring.open('question_asked.text', before)).toEqual({ status: 'erased' });
     expect(await keyring.open('question_asked.text', 'not an envelope')).toEqual({ status: 'unreadable' });
+  });
+
+  it('rotates the master key: every data key rewrapped with the new one, every envelope still opening', async () => {
+    // prepare: keys wrapped by the first master key, then a key file naming a second as current
+    const sealed = await new SubjectKeyring(pool, masters).seal(leadSubject('marco'), 'profile_captured.role', 'Marketing Manager');
+    const masterKeyTwo = randomBytes(32);
+    const rotated = MasterKeys.of('mk-2', { 'mk-1': masterKeyOne, 'mk-2': masterKeyTwo });
+    // act
+    const first = await rewrapSubjectKeys(pool, rotated, 1);
+    const again = await rewrapSubjectKeys(pool, rotated);
+    // assert
+    expect(first.left).toBe(0);
+    expect(first.rewrapped).toBeGreaterThanOrEqual(1);
+    expect(again).toEqual({ rewrapped: 0, left: 0 });
+    const onlyNew = MasterKeys.of('mk-2', { 'mk-2': masterKeyTwo });
+    expect(await new SubjectKeyring(pool, onlyNew).open('profile_captured.role', sealed)).toEqual({ status: 'open', value: 'Marketing Manager' });
   });
 });

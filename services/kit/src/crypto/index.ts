@@ -6,3 +6,4 @@ export { LruCache } from './LruCache';
 export { SubjectKeyring, type OpenedField, type KeyringOptions } from './SubjectKeyring';
 export { subjectKeysMigrations } from './subjectKeysMigrations';
 export { eraseSubjectKeys } from './eraseSubjectKeys';
+export { rewrapSubjectKeys } from './rewrapSubjectKeys';
