@@ -1,4 +1,5 @@
 export { collectRecords, collectTimedRecords, readTopic, type TimedRecord } from './collectRecords';
+export { openSealedIn } from './openSealedIn';
 export { sealedLike, withSealedLikeFields } from './sealedLike';
 export { readRawValues } from './readRawValues';
 export { isolatedRun, type IsolatedRun } from './isolatedRun';
