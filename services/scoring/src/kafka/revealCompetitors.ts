@@ -11,12 +11,12 @@ const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b
  * name of that competitor (configuration, not what the person wrote) in its place, any other keeps
  * its envelope, so neither the state nor the history nor the scores ever hold the person's text.
  */
-export function competitorRevealer(pool: Pool, masters: MasterKeys): (events: LeadActivityEvent[], model: ScoringModel) => Promise<LeadActivityEvent[]> {
+export function competitorRevealer(pool: Pool, masters: MasterKeys): (events: readonly LeadActivityEvent[], model: ScoringModel) => Promise<LeadActivityEvent[]> {
   let keyring: Promise<SubjectKeyring> | undefined;
   const ready = () => (keyring ??= migrate(pool, 'subject-keys', subjectKeysMigrations).then(() => new SubjectKeyring(pool, masters)));
   return async (events, model) => {
     const competitors = model.negativeSignals.competitorCompanies;
-    if (competitors.length === 0) return events;
+    if (competitors.length === 0) return [...events];
     return Promise.all(
       events.map(async (event) => {
         if (event.type !== 'lead_identified' || event.payload.company === undefined || !isSealedField(event.payload.company)) return event;

@@ -13,7 +13,7 @@ export interface ScoreBatchDeps {
   producer: Producer;
   codecs: Codecs;
   /** Puts the model's competitor name in place of a sealed company that names one (see `competitorRevealer`). */
-  revealCompetitors?: (events: LeadActivityEvent[], model: ScoringModel) => Promise<LeadActivityEvent[]>;
+  revealCompetitors?: (events: readonly LeadActivityEvent[], model: ScoringModel) => Promise<LeadActivityEvent[]>;
 }
 
 /**
