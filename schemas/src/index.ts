@@ -5,6 +5,7 @@ export { asyncApiDocument, PARTITIONER } from './asyncapi/asyncApiDocument';
 export { renderAsyncApi } from './asyncapi/renderAsyncApi';
 export * from './events/common';
 export { text, unstorableTextReason } from './events/text';
+export * from './events/personal';
 export * from './events/engagement';
 export * from './events/conversation';
 export * from './events/identity';

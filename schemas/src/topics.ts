@@ -6,6 +6,7 @@ import { deadLetter } from './events/deadLetter';
 import { engagementPayloads } from './events/engagement';
 import { identityPayloads } from './events/identity';
 import { leadEventEnvelope, lifecyclePayloads } from './events/lifecycle';
+import { sealedPayloadsOf } from './events/personal';
 import { outcomePayloads } from './events/outcome';
 import { recycledPayloads } from './events/recycled';
 import { leadScored } from './events/scores';
@@ -120,12 +121,16 @@ function plainTopic<S extends z.ZodObject>(
 export const pascalCase = (type: string): string =>
   type.replace(/(^|_)([a-z0-9])/g, (_m, _sep: string, c: string) => c.toUpperCase());
 
+/** On topics, personal fields carry envelopes (see `personal`); the API takes the plaintext payloads. */
+const sealedConversation = sealedPayloadsOf(conversationPayloads);
+const sealedIdentity = sealedPayloadsOf(identityPayloads);
+
 /** Every topic of the pipeline, its contract, and the Avro schema registered for it. */
 export const topics = {
   engagement: typedTopic('leads.engagement.v1', 'EngagementEvent', inboundEnvelope, engagementPayloads, 'leadId'),
-  conversation: typedTopic('leads.conversation.v2', 'ConversationEvent', inboundEnvelope, conversationPayloads, 'leadId'),
+  conversation: typedTopic('leads.conversation.v2', 'ConversationEvent', inboundEnvelope, sealedConversation, 'leadId'),
   // Keyed by the visitor, so an identification lands in the partition of the visitor's activity.
-  identity: typedTopic('leads.identity.v1', 'IdentityEvent', inboundEnvelope, identityPayloads, 'anonymousId'),
+  identity: typedTopic('leads.identity.v1', 'IdentityEvent', inboundEnvelope, sealedIdentity, 'anonymousId'),
   /**
    * Internal repartition topic: every activity event re-keyed by the lead it belongs to, visitor
    * activity included once the visitor is identified. Scoring folds only this topic.
@@ -134,7 +139,7 @@ export const topics = {
     'leads.activity-by-lead.v2',
     'LeadActivityEvent',
     { ...inboundEnvelope, leadId: subjectId },
-    { ...engagementPayloads, ...conversationPayloads, ...identityPayloads },
+    { ...engagementPayloads, ...sealedConversation, ...sealedIdentity },
     'leadId',
   ),
   outcome: typedTopic('leads.outcome.v2', 'OutcomeEvent', inboundEnvelope, outcomePayloads, 'leadId'),

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { eventContext, eventId, subjectId } from '../events/common';
+import { conversationPayloads } from '../events/conversation';
+import { engagementPayloads } from '../events/engagement';
+import { identityPayloads } from '../events/identity';
+import { outcomePayloads } from '../events/outcome';
 import { topics } from '../topics';
 
 /** The topics clients post to: activity through `POST /v1/events`, CRM outcomes through `POST /v1/outcomes`. */
@@ -112,7 +116,15 @@ const activityParser = postedEventParser(activityTopicKeys);
 /** Validates one posted activity event (see `postedEventParser`). */
 export const parsePostedEvent = (input: unknown, nowMs: number): PostedEventResult => activityParser(input, nowMs);
 
-/** The zod schema of an inbound event type's payload. */
+/** What clients post, by topic: personal fields in plaintext, checked by today's rules before ingest seals them. */
+const postedPayloads: Record<InboundTopicKey, Record<string, z.ZodObject>> = {
+  engagement: engagementPayloads,
+  conversation: conversationPayloads,
+  identity: identityPayloads,
+  outcome: outcomePayloads,
+};
+
+/** The zod schema of an inbound event type's payload, as posted. */
 export function payloadSchemaOf(key: InboundTopicKey, type: string): z.ZodObject {
-  return (topics[key].payloads as Record<string, z.ZodObject>)[type] as z.ZodObject;
+  return postedPayloads[key][type] as z.ZodObject;
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { eventContext, eventId, subjectId } from '../events/common';
-import { topics } from '../topics';
-import { activityTopicKeys, outcomeTopicKeys, topicKeyOfEventType, type InboundTopicKey } from './inboundEvent';
+import { activityTopicKeys, outcomeTopicKeys, payloadSchemaOf, topicKeyOfEventType, type InboundTopicKey } from './inboundEvent';
 import { trackedLinkRequest } from './trackedLink';
 
 type JsonSchema = Record<string, unknown>;
@@ -13,7 +12,7 @@ const jsonSchema = (schema: z.ZodType): JsonSchema => {
 
 /** One posted event of a type: the envelope clients send, that type, and its payload. */
 function postedEventOf(type: string, key: InboundTopicKey): z.ZodObject {
-  const payload = (topics[key].payloads as Record<string, z.ZodObject>)[type] as z.ZodObject;
+  const payload = payloadSchemaOf(key, type);
   return z.object({
     eventId: eventId.optional().describe('the event’s id at its source; stored as a UUIDv5 of source and id'),
     type: z.literal(type),
@@ -131,6 +130,36 @@ export function openApiDocument(): JsonSchema {
             403: answer('not a secret key'),
             415: answer('not application/json'),
             503: answer('ingest is full or Kafka unreachable', problem, true),
+          },
+        },
+      },
+      '/v1/leads/{leadId}/contact': {
+        get: {
+          summary: 'the CRM path to a handed-off lead’s contact details (e-mail, name, company, role, questions, BANT text), opened from their envelopes; key scope contact:read',
+          security: [{ apiKey: [] }],
+          parameters: [{ name: 'leadId', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: answer('the contact details', { type: 'object', properties: { leadId: { type: 'string' } }, required: ['leadId'] }),
+            401: answer('missing or unknown key'),
+            403: answer('the key lacks the contact:read scope'),
+            404: answer('no SQL hand-off stands for this lead'),
+            410: answer('the person was erased'),
+            503: answer('the keys are unavailable', problem, true),
+          },
+        },
+      },
+      '/v1/erasures': {
+        post: {
+          summary: 'erase a person: destroy the keys of the lead and its visitors, append and publish lead_erased; idempotent; key scope erasure',
+          security: [{ apiKey: [] }],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { leadId: { type: 'string' } }, required: ['leadId'] } } } },
+          responses: {
+            200: answer('erased: the keys destroyed by this request and the lead_erased event id', { type: 'object', properties: { leadId: { type: 'string' }, keysErased: { type: 'integer' }, visitorsErased: { type: 'integer' }, eventId: { type: 'string' } }, required: ['leadId', 'keysErased', 'eventId'] }),
+            400: answer('no valid leadId'),
+            401: answer('missing or unknown key'),
+            403: answer('the key lacks the erasure scope'),
+            415: answer('not application/json'),
+            503: answer('not completed now; retry the same request', problem, true),
           },
         },
       },

@@ -80,6 +80,11 @@ export const lifecyclePayloads = {
   deal_lost: z.object({ fromStage, reason }),
   lead_disqualified: z.object({ fromStage, reason }),
   lead_marked_do_not_contact: z.object({ reason }),
+  lead_erased: z
+    .object({ visitorsErased: z.int().min(0).max(2_147_483_647) })
+    .describe(
+      'The person asked to be forgotten: the keys of the lead and of the visitors identified as it are destroyed, so every personal field sealed with them, on any topic or table, is unreadable for good. CRMs delete the contact details they hold. Carries no personal data; the lead\'s stage and counts stay as they were.',
+    ),
   lead_qualification_retracted: z
     .object({ ...retraction, retractedType: z.enum(['lead_qualified_mql', 'lead_qualified_sql']) })
     .describe('Compensating: undoes an MQL or SQL that no longer holds once the lead is re-decided in event-time order.'),

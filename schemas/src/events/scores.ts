@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventId, money, subjectId, timestampMillis } from './common';
 import { qualificationValue, seniorities } from './conversation';
+import { sealedField, sealedFormOf } from './personal';
 
 export const grades = ['A', 'B', 'C', 'D', 'F'] as const;
 export type Grade = (typeof grades)[number];
@@ -50,23 +51,25 @@ export type Touch = z.infer<typeof touch>;
 /**
  * What sales needs to open the conversation without asking again what the lead already told us:
  * who they are, what interested them, what they asked, their BANT answers, and where they came from.
+ * The personal parts (role, question text, BANT free text) are the envelopes the events carried:
+ * scoring copies them without opening them, and the CRM path opens them.
  */
 export const handoffContext = z.object({
   profile: z.object({
     companySize: z.int().min(1).max(10_000_000).optional(),
     annualRevenue: money.optional(),
     industry: z.string().optional(),
-    role: z.string().optional(),
+    role: sealedField.optional(),
     seniority: z.enum(seniorities).optional(),
     country: z.string().optional(),
   }),
   topFeatures: z.array(z.object({ feature: z.string(), explorations: z.int().min(0).max(2_147_483_647) })),
   recentAssets: z.array(z.object({ assetId: z.string(), assetType: z.string(), occurredAt: timestampMillis })),
-  questions: z.array(z.object({ text: z.string(), topic: z.string(), specificity: z.number(), occurredAt: timestampMillis })),
+  questions: z.array(z.object({ text: sealedField, topic: z.string(), specificity: z.number(), occurredAt: timestampMillis })),
   bant: z.array(
     z.object({
       dimension: z.enum(['budget', 'authority', 'need', 'timeline']),
-      answer: qualificationValue,
+      answer: sealedFormOf(qualificationValue),
       confidence: z.number(),
       occurredAt: timestampMillis,
     }),

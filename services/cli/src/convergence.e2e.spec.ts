@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { connectPipeline, createLogger, loadConfig, testing, type Pipeline, type Stoppable } from '@leadflow/kit';
+import { connectPipeline, createLogger, loadConfig, MasterKeys, SubjectKeyring, testing, type Pipeline, type Stoppable } from '@leadflow/kit';
 import { ingestConfigSchema, startIngest } from '@leadflow/ingest';
 import { evaluateScores, loadScoringModel, scoringConfigSchema, startScoring, type LeadScoreState } from '@leadflow/scoring';
 import { handoffConfigSchema, startHandoff } from '@leadflow/handoff';
@@ -93,9 +93,13 @@ type LeadRow = { lead_id: string; stage: string; do_not_contact: boolean; grade:
 
 const MILESTONES = ['mql_at', 'sql_at', 'accepted_at', 'opportunity_at', 'won_at', 'lost_at', 'recycled_at', 'disqualified_at'];
 
+/** Each pipeline seals under its own keys: personal fields are compared by what they seal. */
+const keyringOf = (pipe: Pipe): SubjectKeyring => new SubjectKeyring(pipe.pool, MasterKeys.fromEnvironment(pipe.env));
+
 async function readScoringState(pipe: Pipe): Promise<StateRow[]> {
   const { rows } = await pipe.pool.query<StateRow>('select lead_id, state, stream_time, next_crossing_at from public.lead_score_state order by lead_id');
-  return rows;
+  const keyring = keyringOf(pipe);
+  return Promise.all(rows.map(async (row) => ({ ...row, state: (await testing.openSealedIn(keyring, row.state)) as StateRow['state'] })));
 }
 
 async function readLeads(pipe: Pipe): Promise<LeadRow[]> {
@@ -195,7 +199,9 @@ async function lastScores(pipe: Pipe): Promise<Map<string, unknown>> {
     const seen = last.get(r.leadId);
     if (!seen || r.eventsApplied > seen.eventsApplied || (r.eventsApplied === seen.eventsApplied && r.evaluatedAt > seen.evaluatedAt)) last.set(r.leadId, r);
   }
-  return new Map([...last].map(([leadId, { eventId: _id, causeEventIds: _causes, previousGrade: _previous, ...content }]) => [leadId, rounded(content)]));
+  const keyring = keyringOf(pipe);
+  const opened = await Promise.all([...last].map(async ([leadId, { eventId: _id, causeEventIds: _causes, previousGrade: _previous, ...content }]) => [leadId, rounded(await testing.openSealedIn(keyring, content))] as const));
+  return new Map(opened);
 }
 
 /** The leads on which two per-lead views differ, with both sides. */

@@ -7,6 +7,7 @@ import { dlqCommand } from './dlq/dlqCommand';
 import { statusCommand } from './status/statusCommand';
 import { runDemo } from './demo/runDemo';
 import { registerKeysCommand } from './keys/keysCommand';
+import { registerPrivacyCommands } from './privacy/privacyCommands';
 import { rebuildCommand, type RebuildCommandOptions } from './projections/rebuildCommand';
 import { chaosCommand } from './chaos/chaosCommand';
 import { rescore, type RescoreOptions } from './rescore/rescore';
@@ -102,6 +103,7 @@ program
   });
 
 registerKeysCommand(program);
+registerPrivacyCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -302,7 +302,7 @@ describe('ingest at the edge, on the real Kafka and schema registry', () => {
       expect(document.openapi).toBe('3.1.0');
       expect(answers.filter(([, , status, documented]) => !documented.includes(String(status)))).toEqual([]);
       expect(answers.map(([method, path]) => `${method} ${path}`).sort()).toEqual(
-        ['get /health/live', 'get /health/ready', 'get /l/{code}', 'get /metrics', 'get /openapi.json', 'options /v1/events', 'post /v1/events', 'post /v1/links', 'post /v1/outcomes'].sort(),
+        ['get /health/live', 'get /health/ready', 'get /l/{code}', 'get /v1/leads/{leadId}/contact', 'post /v1/erasures', 'get /metrics', 'get /openapi.json', 'options /v1/events', 'post /v1/events', 'post /v1/links', 'post /v1/outcomes'].sort(),
       );
     });
 

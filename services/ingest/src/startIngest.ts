@@ -1,6 +1,8 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { ConfigError, connectPipeline, createLogger, createPool, migrate, type Stoppable } from '@leadflow/kit';
+import { ConfigError, connectPipeline, createLogger, createPool, leadSubject, MasterKeys, migrate, SubjectKeyring, subjectKeysMigrations, visitorSubject, type Stoppable } from '@leadflow/kit';
 import type { IngestConfig } from './config';
+import { eraseLead } from '@leadflow/handoff';
+import { readLeadContact } from './contact/readLeadContact';
 import { buildIngestApp } from './http/buildIngestApp';
 import { CoalescingProducer } from './kafka/CoalescingProducer';
 import { createIngestProducer } from './kafka/createIngestProducer';
@@ -20,10 +22,12 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
   if (keys.size === 0) {
     throw new ConfigError('ingest has no API keys: create one with `leadflow keys create` and set INGEST_KEYS_FILE (or INGEST_API_KEYS for a local run)');
   }
+  const masters = MasterKeys.fromEnvironment(config);
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
   const pool = await createPool(config.DATABASE_URL, { max: 4 });
   await migrate(pool, 'ingest', linksMigrations);
+  await migrate(pool, 'subject-keys', subjectKeysMigrations);
   const { kafka, codecs } = await connectPipeline('leadflow-ingest', config, logger);
   const producer = await createIngestProducer(kafka);
   const admin = kafka.admin();
@@ -33,6 +37,7 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
   );
   readiness.start();
   const stopWatching = keys.watch();
+  const keyring = new SubjectKeyring(pool, masters);
   let started = false;
   const app = buildIngestApp({
     producer: new CoalescingProducer(producer, config.INGEST_LINGER_MS),
@@ -57,6 +62,13 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
     metrics,
     isStarted: () => started,
     links: new TrackedLinkStore(pool),
+    keyring,
+    readContact: (leadId) => readLeadContact(pool, keyring, leadId, true),
+    eraseLead: async (leadId) => {
+      const erasure = await eraseLead(pool, producer, codecs.lifecycle, leadId, Date.now());
+      keyring.forget([leadSubject(leadId), ...erasure.visitors.map(visitorSubject)]);
+      return { leadId, keysErased: erasure.keysErased, visitorsErased: erasure.visitors.length, eventId: erasure.event.eventId };
+    },
   });
   // A deep accept queue: in a burst of connections, an overflowing one resets clients instead of answering them.
   const url = await app.listen({ host: config.BIND_ADDRESS, port: config.INGEST_PORT, backlog: 4096 });

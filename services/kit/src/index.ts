@@ -35,3 +35,4 @@ export type { ConsumerServiceContext } from './service/ConsumerServiceContext';
 export * as testing from './testing';
 export { startTicker } from './service/startTicker';
 export * from './outbox';
+export * from './crypto';

@@ -1,8 +1,9 @@
-import { defineConsumer, loadDataFile, startConsumerService, type RunningService } from '@leadflow/kit';
+import { defineConsumer, loadDataFile, MasterKeys, startConsumerService, type RunningService } from '@leadflow/kit';
 import { scoringGroups } from './consumerGroups';
 import type { ScoringConfig } from './config';
 import { scoringMigrations } from './db/migrations';
 import { parseScoringModel, type ScoringModel } from './domain';
+import { competitorRevealer } from './kafka/revealCompetitors';
 import { scoreBatch } from './kafka/scoreBatch';
 import { startRegradeTicker } from './regrading/startRegradeTicker';
 import { startRetentionTicker, type ScoringRetention } from './retention';
@@ -21,6 +22,7 @@ export const loadScoringModel = (path: string): ScoringModel =>
  */
 export async function startScoring(config: ScoringConfig): Promise<RunningService> {
   const model = loadScoringModel(config.SCORING_MODEL_FILE);
+  const masters = MasterKeys.fromEnvironment(config);
   const groups = scoringGroups(config);
   const retention = scoringRetentionOf(config, model);
   return startConsumerService(config, {
@@ -28,7 +30,7 @@ export async function startScoring(config: ScoringConfig): Promise<RunningServic
     migrations: scoringMigrations,
     consumers: [
       defineConsumer({ ...groups.stitching, handle: ({ outbox, codecs }) => stitchBatch({ outbox, codecs, bound: retention.heldActivity }) }),
-      defineConsumer({ ...groups.scoring, handle: ({ outbox, codecs }) => scoreBatch({ model, outbox, codecs }) }),
+      defineConsumer({ ...groups.scoring, handle: ({ outbox, codecs, pool }) => scoreBatch({ model, outbox, codecs, revealCompetitors: competitorRevealer(pool, masters) }) }),
     ],
     workers: ({ pool, outbox, codecs, logger, metrics }) => [
       startRegradeTicker({ pool, model, outbox, codecs, batchSize: config.SCORING_REGRADE_BATCH }, logger, config.SCORING_REGRADE_INTERVAL_MS),

@@ -19,6 +19,7 @@ import { postActivity } from './postActivity';
 import { waitForLeads, type LeadCurrentRow } from './readLeadCurrent';
 import { readSuccessMetrics } from './readSuccessMetrics';
 import { startServiceProcesses, stopServiceProcesses, waitUntilReady, type ServiceProcess } from './startServiceProcesses';
+import { ensureMasterKey } from '../start/ensureMasterKey';
 
 export interface DemoOptions {
   /** Default: database leadflow_demo on the stack's Postgres. */
@@ -63,7 +64,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   await dropDatabase(databaseUrl);
   await ensureDatabase(databaseUrl);
   const env = {
-    ...process.env,
+    ...ensureMasterKey(process.env),
     ...settings,
     TOPIC_NAMESPACE: namespace,
     DATABASE_URL: databaseUrl,

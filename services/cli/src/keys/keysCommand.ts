@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { rewrapSubjectKeys } from '@leadflow/kit';
+import { withPrivacyTools } from '../privacy/withPrivacyTools';
 import { createKey, describeKeys, revokeKey, type CreateKeyOptions } from './manageKeys';
 
 const DEFAULT_FILE = process.env.INGEST_KEYS_FILE || 'ingest-keys.json';
@@ -36,5 +38,12 @@ export function registerKeysCommand(program: Command): void {
     .action((id: string, options: { file: string }) => {
       const revoked = revokeKey(options.file, id);
       console.log(`revoked ${revoked.id} (${revoked.source}) at ${revoked.revokedAt}`);
+    });
+  keys
+    .command('rotate-master')
+    .description('rewrap every data key with the current master key of LEADFLOW_MASTER_KEY_FILE; then the old master keys may leave the file')
+    .action(async () => {
+      const { rewrapped, left } = await withPrivacyTools(process.env, ({ pool, masters }) => rewrapSubjectKeys(pool, masters));
+      console.log(`rewrapped ${rewrapped} data keys with the current master key; ${left} wrapped by another`);
     });
 }

@@ -11,6 +11,7 @@ import { formatRescoreReport } from './formatRescoreReport';
 import { progressMeter, type ProgressMeter, type ProgressStream } from './progressMeter';
 import { rescoreConfigSchema, type RescoreConfig } from './rescoreConfig';
 import { replayLeadHistories } from './replayLeadHistories';
+import { revealReplayedCompetitors } from './revealReplayedCompetitors';
 
 export interface RescoreOptions {
   /** The new scoring model file. */
@@ -98,7 +99,8 @@ async function replayAndReport(run: RescoreRun): Promise<{ comparison: ModelComp
     (meter ??= progressMeter('events', total, run.io.err)).update(read),
   );
   meter?.finish(replay.read);
-  const comparison = compareModels(replay.histories, run.models, run.rules, run.at);
+  const histories = await revealReplayedCompetitors(replay.histories, run.models, run.config, (line) => run.io.err.write(line));
+  const comparison = compareModels(histories, run.models, run.rules, run.at);
   const report = formatRescoreReport(comparison, {
     topic: run.codecs.activityByLead.topicName,
     modelFiles: { before: run.config.SCORING_MODEL_FILE, after: run.options.model },

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '@leadflow/kit';
+import { loadConfig, testing } from '@leadflow/kit';
 import { loadHandoffRules, type HandoffRules } from '@leadflow/handoff';
 import { validateBatch } from '@leadflow/ingest';
 import { loadScoringModel, parseScoringModel, type ScoringModel } from '@leadflow/scoring';
@@ -36,11 +36,11 @@ export function writeModelFile(dir: string, model: unknown, name = 'model.json')
   return file;
 }
 
-/** Posted events as they reach the activity-by-lead topic: validated by ingest, keyed by their lead. */
+/** Posted events as they reach the activity-by-lead topic: validated by ingest, personal fields sealed, keyed by their lead. */
 export function activityOf(leadId: string, posted: readonly PostedEventBody[], receivedAt: number): LeadActivityEvent[] {
   const batch = validateBatch([...posted], 'test', receivedAt, () => '');
   if (batch.rejected.length > 0) throw new Error(`invalid fixture events: ${JSON.stringify(batch.rejected)}`);
-  return batch.accepted.map(({ record }) => ({ ...record, leadId }) as LeadActivityEvent);
+  return batch.accepted.map(({ topicKey, record }) => ({ ...testing.withSealedLikeFields(topicKey, record), leadId }) as LeadActivityEvent);
 }
 
 export const historiesOf = (journeys: readonly Journey[], receivedAt: number): LeadHistory[] =>

@@ -4,6 +4,7 @@ import { loadConfig } from '@leadflow/kit';
 import { repoRoot, stackUp } from '../commands/stack';
 import { formatListening, type StackAddresses } from './formatListening';
 import { ensureIngestKeys } from './ensureIngestKeys';
+import { ensureMasterKey } from './ensureMasterKey';
 import { clashingPorts, planInstances } from './planInstances';
 import { startConfigSchema } from './startConfig';
 import type { StartOptions } from './startOptions';
@@ -33,7 +34,7 @@ export async function startPipeline(options: StartOptions, env: NodeJS.ProcessEn
   if (clashes.length > 0) throw new Error(`ports clash:\n  ${clashes.join('\n  ')}`);
   const stack = options.stack ? stackUp(env) : configuredStack(env);
   if (!stack) return 1;
-  const keyed = options.services.includes('ingest') ? ensureIngestKeys(env) : env;
+  const keyed = ensureMasterKey(options.services.includes('ingest') ? ensureIngestKeys(env) : env);
   const serviceEnv = { ...keyed, ...stack, BIND_ADDRESS: ports.bindAddress };
   const probeHost = ['0.0.0.0', '::', ''].includes(ports.bindAddress) ? '127.0.0.1' : ports.bindAddress;
   const logDir = join(repoRoot, '.logs', 'start');

@@ -61,6 +61,9 @@ export function evolve(state: LeadLifecycleState, event: LeadEvent): LeadLifecyc
       return { ...next, stage: 'disqualified', pendingSql: undefined };
     case 'lead_marked_do_not_contact':
       return { ...next, doNotContact: true };
+    case 'lead_erased':
+      // Erasure removes personal data, not history: the stage and clocks stay.
+      return next;
     case 'sla_started':
       return { ...next, sla: slaOf(event) };
     case 'sla_met':

@@ -32,13 +32,16 @@ export function defaultRules(): HandoffRules {
 export const rules: HandoffRules = { ...defaultRules(), sqlSettlingSeconds: 0 };
 export const noRotations: RoutingSnapshot = { rotations: {} };
 
+/** A question's text as scores carry it: sealed (the hand-off never opens it). */
+const SEALED_QUESTION = `lf1.l.${Buffer.from('lead-1').toString('base64url')}.1.AAAAAAAAAAAAAAAA.${'A'.repeat(40)}`;
+
 /** What scoring knows of a lead: its profile and what it explored, asked and answered. */
 export function context(profile: HandoffContext['profile'] = {}, features: string[] = []): HandoffContext {
   return {
     profile,
     topFeatures: features.map((feature, i) => ({ feature, explorations: features.length - i })),
     recentAssets: [{ assetId: 'pricing-page', assetType: 'pricing', occurredAt: T0 - DAY_MS }],
-    questions: [{ text: 'Does scoring sync to Salesforce?', topic: 'integration', specificity: 0.8, occurredAt: T0 - DAY_MS }],
+    questions: [{ text: SEALED_QUESTION, topic: 'integration', specificity: 0.8, occurredAt: T0 - DAY_MS }],
     bant: [],
   };
 }

@@ -16,6 +16,7 @@ export function topicOfLeadEvent(event: LeadEvent): LeadTopic | undefined {
     case 'deal_lost':
     case 'lead_disqualified':
     case 'lead_marked_do_not_contact':
+    case 'lead_erased':
     case 'lead_qualification_retracted':
     case 'lead_transition_retracted':
       return 'lifecycle';

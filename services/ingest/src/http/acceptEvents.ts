@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import type { Codecs } from '@leadflow/kit';
+import type { Codecs, SubjectKeyring } from '@leadflow/kit';
 import type { InboundTopicKey } from '@leadflow/schemas';
 import type { InflightBudget } from '../admission/InflightBudget';
 import type { RateLimiter } from '../admission/RateLimiter';
@@ -8,6 +8,7 @@ import type { CoalescingProducer } from '../kafka/CoalescingProducer';
 import { produceAccepted } from '../kafka/produceAccepted';
 import { AckTimeoutError, withDeadline } from '../kafka/withDeadline';
 import type { ApiKeyGrant } from '../keys/ApiKeyDirectory';
+import { sealPersonalFields } from '../privacy/sealPersonalFields';
 import { authorizeBatch } from './authorizeBatch';
 import { holds } from './admission';
 import { sourceScopedEventId } from './eventIds';
@@ -27,6 +28,8 @@ export interface AcceptContext {
   maxEventAgeMs: number;
   now: () => number;
   reportKafkaFailure: () => void;
+  /** The data keys that seal personal fields before they reach Kafka. */
+  keyring: SubjectKeyring;
 }
 
 /** Who sent a request and what it may send. */
@@ -72,6 +75,13 @@ export async function acceptEvents(context: AcceptContext, request: FastifyReque
       : problem(reply, 400, 'invalid_events', 'no event was valid', { rejected: batch.rejected });
   }
 
+  try {
+    await sealPersonalFields(context.keyring, batch.accepted, context.ackTimeoutMs);
+  } catch (error) {
+    refused(context, sender.source, 'keys_unavailable', batch.accepted.length);
+    context.logger.warn({ err: error, events: batch.accepted.length }, 'keys sealing personal fields unavailable');
+    return problem(reply.header('retry-after', '2'), 503, 'keys_unavailable', 'the keys that seal personal data are unavailable; nothing was accepted, retry shortly');
+  }
   const sending = produceAccepted(context.producer, context.codecs, batch.accepted);
   holds(request).work.push(sending);
   try {

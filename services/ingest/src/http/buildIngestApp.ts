@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Logger } from 'pino';
-import type { Codecs } from '@leadflow/kit';
+import type { Codecs, SubjectKeyring } from '@leadflow/kit';
 import { activityTopicKeys, openApiDocument, outcomeTopicKeys } from '@leadflow/schemas';
 import { InflightBudget } from '../admission/InflightBudget';
 import { RateLimiter } from '../admission/RateLimiter';
 import type { CoalescingProducer } from '../kafka/CoalescingProducer';
 import type { ApiKeyDirectory, ApiKeyGrant } from '../keys/ApiKeyDirectory';
+import type { ContactLookup } from '../contact/LeadContact';
+import { registerContactRoutes } from '../contact/contactRoutes';
+import { registerErasureRoutes, type ErasureReceipt } from '../contact/erasureRoutes';
 import { registerLinkRoutes } from '../links/linkRoutes';
 import type { TrackedLinkStore } from '../links/TrackedLinkStore';
 import { acceptEvents, type AcceptContext } from './acceptEvents';
@@ -47,6 +50,12 @@ export interface IngestAppOptions {
   isStarted: () => boolean;
   /** Tracked links (`POST /v1/links`, `GET /l/<code>`). */
   links: TrackedLinkStore;
+  /** Seals personal fields before they are produced. */
+  keyring: SubjectKeyring;
+  /** The CRM path: a handed-off lead's contact details, opened. */
+  readContact: (leadId: string) => Promise<ContactLookup>;
+  /** Erases a person (`POST /v1/erasures`). */
+  eraseLead: (leadId: string) => Promise<ErasureReceipt>;
   now?: () => number;
 }
 
@@ -94,6 +103,7 @@ export function buildIngestApp(options: IngestAppOptions): FastifyInstance {
     maxEventAgeMs: limits.maxEventAgeMs,
     now,
     reportKafkaFailure: () => options.kafka.reportFailure(),
+    keyring: options.keyring,
   };
   const admit = admitRequest({ budget, maxBodyBytes: limits.maxBodyBytes, isKafkaReachable: () => options.kafka.isReachable });
 
@@ -133,6 +143,20 @@ export function buildIngestApp(options: IngestAppOptions): FastifyInstance {
     ackTimeoutMs: limits.ackTimeoutMs,
     now,
     guard: [authenticate(options.keys), admit],
+    grantOf: (request) => grants.get(request),
+  });
+
+  registerContactRoutes(app, {
+    readContact: options.readContact,
+    logger: options.logger,
+    guard: [authenticate(options.keys)],
+    grantOf: (request) => grants.get(request),
+  });
+
+  registerErasureRoutes(app, {
+    eraseLead: options.eraseLead,
+    logger: options.logger,
+    guard: [authenticate(options.keys)],
     grantOf: (request) => grants.get(request),
   });
 

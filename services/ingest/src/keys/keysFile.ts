@@ -10,6 +10,9 @@ export const activityEventTypes = [...topicKeyOfEventType].filter(([, key]) => k
  */
 export const anonymousWebEventTypes = ['session_started', 'page_viewed', 'content_consumed', 'feature_explored', 'tool_used', 'link_opened'] as const;
 
+/** Scopes beyond event types: reading a handed-off lead's contact details, erasing a person. Never granted by `all`. */
+export const privacyScopes = ['contact:read', 'erasure'] as const;
+
 export const keyKinds = ['secret', 'publishable'] as const;
 export type KeyKind = (typeof keyKinds)[number];
 
@@ -29,7 +32,7 @@ export const storedKey = z
     hash: z.string().regex(/^[0-9a-f]{64}$/, 'must be the hex SHA-256 of the key'),
     source: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'may contain only lower-case letters, digits and . _ - (at most 64)'),
     kind: z.enum(keyKinds),
-    scopes: z.array(z.enum(activityEventTypes as [string, ...string[]])).min(1),
+    scopes: z.array(z.enum([...activityEventTypes, ...privacyScopes] as string[] as [string, ...string[]])).min(1),
     origins: z.array(origin).default([]),
     createdAt: z.iso.datetime(),
     revokedAt: z.iso.datetime().optional(),

@@ -40,6 +40,10 @@ export const commonConfig = {
   TOPIC_MIN_INSYNC_REPLICAS: z.coerce.number().int().min(1).max(32).default(1),
   /** Retention of pipeline topics; -1 (the default) keeps the history replay and re-scoring need. */
   TOPIC_RETENTION_MS: z.coerce.number().int().min(-1).default(-1),
+  /** `<id>:<base64 of 32 bytes>`: the master key wrapping the data keys of personal fields (or LEADFLOW_MASTER_KEY_FILE). */
+  LEADFLOW_MASTER_KEY: z.string().optional(),
+  /** A JSON file of master keys by id and the current one; several ids while the master rotates. */
+  LEADFLOW_MASTER_KEY_FILE: z.string().optional(),
 };
 
 /** Settings of the consumer services: bounded waits on Postgres and the consumers' fault policy. */

@@ -1,4 +1,7 @@
 export { collectRecords, collectTimedRecords, readTopic, type TimedRecord } from './collectRecords';
+export { openSealedIn } from './openSealedIn';
+export { sealedLike, withSealedLikeFields } from './sealedLike';
+export { readRawValues } from './readRawValues';
 export { isolatedRun, type IsolatedRun } from './isolatedRun';
 export { startTcpProxy, type TcpProxy } from './startTcpProxy';
 export { stackControl } from './stackControl';

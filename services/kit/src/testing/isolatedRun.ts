@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { topics } from '@leadflow/schemas';
 import { dropDatabase, ensureDatabase } from '../db/createPool';
@@ -32,7 +32,15 @@ export async function isolatedRun(label: string): Promise<IsolatedRun> {
     databaseUrl,
     kafkaBrokers,
     registryUrl,
-    env: { TOPIC_NAMESPACE: namespace, DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafkaBrokers, SCHEMA_REGISTRY_URL: registryUrl, LOG_LEVEL: 'warn' },
+    env: {
+      TOPIC_NAMESPACE: namespace,
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: kafkaBrokers,
+      SCHEMA_REGISTRY_URL: registryUrl,
+      LOG_LEVEL: 'warn',
+      // Each run seals personal fields under its own master key.
+      LEADFLOW_MASTER_KEY: `test-${id}:${randomBytes(32).toString('base64')}`,
+    },
     cleanUp: async () => {
       await dropDatabase(databaseUrl);
       const admin = new Kafka({ brokers: [kafkaBrokers], logLevel: logLevel.NOTHING }).admin();

@@ -111,6 +111,7 @@ function applyFacts(change: StageChange, event: StageEvent): void {
       return;
     case 'lead_requalified':
     case 'sales_rejected':
+    case 'lead_erased':
     case 'lead_qualification_retracted':
     case 'lead_transition_retracted':
     case 'lead_recycle_retracted':

@@ -29,7 +29,7 @@ const row = (event: StageEvent, fromStage: Stage, facts: Partial<Pick<LeadTransi
 });
 
 /**
- * The transition an event records, or null for ownership, consent and compensating events:
+ * The transition an event records, or null for ownership, consent, erasure and compensating events:
  * `lead_transitions` holds the net lifecycle, so a compensation removes the row it retracts and
  * adds none. The same input then gives the same rows whether or not hand-off took a detour.
  */
@@ -56,6 +56,7 @@ export function leadTransitionOf(event: StageEvent): LeadTransitionRow | null {
     case 'lead_recycle_retracted':
     case 'lead_assigned':
     case 'lead_marked_do_not_contact':
+    case 'lead_erased':
       return null;
     default: {
       const unhandled: never = event;

@@ -34,6 +34,7 @@ export function stageAfter(event: StageEvent): Stage | null {
     case 'lead_assigned':
     case 'sales_rejected':
     case 'lead_marked_do_not_contact':
+    case 'lead_erased':
       return null;
     default: {
       const unhandled: never = event;

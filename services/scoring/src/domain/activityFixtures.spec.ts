@@ -1,4 +1,5 @@
 // Named *.spec.ts so that the build leaves these test fixtures out; it holds no tests itself.
+import { testing } from '@leadflow/kit';
 import type { LeadActivityEvent } from '@leadflow/schemas';
 import fc from 'fast-check';
 import defaultModelFile from '../../models/default.v1.json';
@@ -7,6 +8,9 @@ import type { ScoreEvaluation } from './evaluateScores';
 import { foldActivity } from './foldActivity';
 import { initialLeadScoreState, type LeadScoreState } from './leadScoreState';
 import { parseScoringModel, type ScoringModel } from './scoringModel';
+
+/** A personal field as topics carry it: an envelope (scoring never opens one). */
+export const sealedLike = testing.sealedLike;
 
 export const HOUR_MS = 3_600_000;
 /** 2025-01-01T00:00:00Z */
@@ -90,7 +94,7 @@ const payloads: { [T in ActivityType]: fc.Arbitrary<PayloadOf<T>> } = {
   link_opened: fc.record({ linkId: fc.constantFrom('l-1', 'l-2') }),
   unsubscribed: fc.constant({}),
   question_asked: fc.record({
-    text: fc.constantFrom('Does it support SSO?', 'What does a seat cost?', 'Can routing follow territories?'),
+    text: fc.constantFrom('Does it support SSO?', 'What does a seat cost?', 'Can routing follow territories?').map(sealedLike),
     topic: fc.constantFrom('security', 'pricing'),
     specificity: confidence,
   }),
@@ -102,7 +106,7 @@ const payloads: { [T in ActivityType]: fc.Arbitrary<PayloadOf<T>> } = {
         budgetApproved: fc.boolean(),
         isDecisionMaker: fc.boolean(),
         stakeholders: fc.integer({ min: 0, max: 10 }),
-        painPoints: fc.array(fc.constantFrom('manual work', 'no insight'), { maxLength: 2 }),
+        painPoints: fc.array(fc.constantFrom('manual work', 'no insight').map(sealedLike), { maxLength: 2 }),
         priority: fc.constantFrom('low', 'medium', 'high'),
         monthsToPurchase: fc.integer({ min: 0, max: 24 }),
         evaluationStage: fc.constantFrom('researching', 'evaluating', 'shortlisting', 'deciding', 'purchasing'),
@@ -116,7 +120,7 @@ const payloads: { [T in ActivityType]: fc.Arbitrary<PayloadOf<T>> } = {
       companySize: fc.integer({ min: 1, max: 20_000 }),
       annualRevenue: fc.integer({ min: 0, max: 5_000_000_000 }),
       industry: fc.constantFrom('software', 'healthcare', 'retail', 'marketing automation'),
-      role: fc.constantFrom('Head of RevOps', 'Marketing Manager'),
+      role: fc.constantFrom('Head of RevOps', 'Marketing Manager').map(sealedLike),
       seniority: fc.constantFrom('student', 'individual', 'manager', 'director', 'vp', 'c_level', 'owner'),
       country: fc.constantFrom('US', 'DE', 'GB', 'BR'),
     },
@@ -126,7 +130,7 @@ const payloads: { [T in ActivityType]: fc.Arbitrary<PayloadOf<T>> } = {
   lead_identified: fc.record({
     anonymousId: fc.constant('anon-1'),
     leadId: fc.constant('lead-1'),
-    company: maybe(fc.constantFrom('Globex', 'ScoreRival')),
+    company: maybe(fc.constantFrom('Globex', 'ScoreRival').map(sealedLike)),
   }),
 };
 

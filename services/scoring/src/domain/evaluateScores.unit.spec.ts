@@ -123,7 +123,7 @@ describe('evaluateScores: golden journeys', () => {
     const events = [e('lead_identified', { anonymousId: 'anon-1', leadId: 'lead-1', company: 'scorerival' }, day(0))];
 
     expect(evaluateScores(foldAll(events, model), model, day(0)).signals.disqualifiedBy).toBe(
-      'competitor company scorerival',
+      'competitor company ScoreRival',
     );
   });
 

@@ -58,11 +58,12 @@ function applyConsent(state: LeadScoreState, event: Of<'consent_changed'>): Lead
 function applyIdentity(state: LeadScoreState, event: Of<'lead_identified'>, model: ScoringModel): LeadScoreState {
   const { company } = event.payload;
   if (company === undefined) return state;
-  const competitor = model.negativeSignals.competitorCompanies.some((c) => sameName(c, company));
+  // The shell put the model's name of a competitor in place of the sealed company that names one.
+  const competitor = model.negativeSignals.competitorCompanies.find((c) => sameName(c, company));
   const value: LatestValue = {
     ...positionOf(event),
     points: 0,
-    ...(competitor && { disqualifiedBy: `competitor company ${company}` }),
+    ...(competitor !== undefined && { disqualifiedBy: `competitor company ${competitor}` }),
   };
   return { ...state, company: latestOf(state.company, value) };
 }

@@ -1,6 +1,6 @@
 import { handoffContext, type BantDimension, type EventContext, type LeadActivityEvent } from '@leadflow/schemas';
 import fc from 'fast-check';
-import { day, defaultModel, foldAll, journey } from './activityFixtures.spec';
+import { day, defaultModel, foldAll, journey, sealedLike } from './activityFixtures.spec';
 import { foldActivity } from './foldActivity';
 import { handoffContextOf } from './handoffContextOf';
 import type { LeadScoreState } from './leadScoreState';
@@ -43,7 +43,7 @@ describe('handoffContextOf: golden journey', () => {
       e('page_viewed', { url: '/pricing', durationSec: 120 }, at(0, 1), paid),
       e('content_consumed', { ...pricingSheet, completionPct: 100 }, at(0, 2), paid),
       e('feature_explored', { feature: 'routing', durationSec: 240 }, at(0, 3), paid),
-      e('question_asked', { text: 'Can routing skip reps on vacation?', topic: 'routing', specificity: 0.85 }, at(0, 4), paid),
+      e('question_asked', { text: sealedLike('Can routing skip reps on vacation?'), topic: 'routing', specificity: 0.85 }, at(0, 4), paid),
     ];
     const secondVisit = [
       e('email_engaged', { action: 'click', campaignId: 'nurture-feb' }, at(3, 0), fromNewsletter),
@@ -57,15 +57,15 @@ describe('handoffContextOf: golden journey', () => {
     const profile = {
       companySize: 1200,
       industry: 'saas',
-      role: 'Director of Sales Ops',
+      role: sealedLike('Director of Sales Ops'),
       seniority: 'director' as const,
       country: 'US',
     };
-    const need = { painPoints: ['manual routing'], priority: 'medium' as const };
+    const need = { painPoints: [sealedLike('manual routing')], priority: 'medium' as const };
     const budget = { budgetMin: 30_000, budgetMax: 50_000 };
-    const handoffQuestion = { text: 'Does the SQL event carry our BANT answers?', topic: 'handoff', specificity: 0.9 };
+    const handoffQuestion = { text: sealedLike('Does the SQL event carry our BANT answers?'), topic: 'handoff', specificity: 0.9 };
     const identified = [
-      e('lead_identified', { anonymousId: 'anon-nadia', leadId: 'lead-nadia', company: 'Example SaaS' }, at(5, 0)),
+      e('lead_identified', { anonymousId: 'anon-nadia', leadId: 'lead-nadia', company: sealedLike('Example SaaS') }, at(5, 0)),
       e('profile_captured', profile, at(5, 1), capsule),
       e('qualification_captured', { dimension: 'need', value: need, confidence: 0.7 }, at(5, 2), capsule),
       e('qualification_captured', { dimension: 'budget', value: budget, confidence: 0.6 }, at(6, 0), capsule),
@@ -89,7 +89,7 @@ describe('handoffContextOf: golden journey', () => {
       ],
       questions: [
         { ...handoffQuestion, occurredAt: at(6, 1) },
-        { text: 'Can routing skip reps on vacation?', topic: 'routing', specificity: 0.85, occurredAt: at(0, 4) },
+        { text: sealedLike('Can routing skip reps on vacation?'), topic: 'routing', specificity: 0.85, occurredAt: at(0, 4) },
       ],
       bant: [
         { dimension: 'budget', answer: budget, confidence: 0.6, occurredAt: at(6, 0) },

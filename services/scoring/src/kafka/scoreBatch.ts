@@ -12,6 +12,8 @@ export interface ScoreBatchDeps {
   model: ScoringModel;
   outbox: Outbox;
   codecs: Codecs;
+  /** Puts the model's competitor name in place of a sealed company that names one (see `competitorRevealer`). */
+  revealCompetitors?: (events: readonly LeadActivityEvent[], model: ScoringModel) => Promise<LeadActivityEvent[]>;
 }
 
 /**
@@ -32,8 +34,9 @@ export function scoreBatch(deps: ScoreBatchDeps): BatchHandler<LeadActivityEvent
       return !reason;
     });
     const fresh = await claimEventIds(tx, candidates.map((r) => r.value));
-    const events = candidates.map((r) => r.value).filter((e) => fresh.has(e.eventId));
-    if (events.length === 0) return refused;
+    const claimed = candidates.map((r) => r.value).filter((e) => fresh.has(e.eventId));
+    if (claimed.length === 0) return refused;
+    const events = deps.revealCompetitors ? await deps.revealCompetitors(claimed, deps.model) : claimed;
 
     const stored = await loadLeads(tx, [...new Set(events.map((e) => e.leadId))]);
     const byLead = new Map<string, LeadActivityEvent[]>();

@@ -55,7 +55,7 @@ describe('time-driven re-grading', () => {
     const batch = validateBatch(vera.events.map((e) => ({ ...e, occurredAt: new Date(now).toISOString() })), 'test', now, () => '');
 
     await publishRecords(producer, pipeline.codecs.engagement, batch.accepted.filter((a) => a.topicKey === 'engagement').map((a) => a.record as never));
-    await publishRecords(producer, pipeline.codecs.conversation, batch.accepted.filter((a) => a.topicKey === 'conversation').map((a) => a.record as never));
+    await publishRecords(producer, pipeline.codecs.conversation, batch.accepted.filter((a) => a.topicKey === 'conversation').map((a) => testing.withSealedLikeFields(a.topicKey, a.record) as never));
     const firstDecay = await testing.collectTimedRecords(pipeline.kafka, pipeline.codecs.scores, (r) => r.some((s) => s.value.cause === 'decay'));
     await scoring.stop();
     scoring = undefined;

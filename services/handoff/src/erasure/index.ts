@@ -1,0 +1,1 @@
+export { eraseLead, type LeadErasure } from './eraseLead';
