@@ -34,5 +34,6 @@ export { startConsumerService, type ConsumerServiceDefinition, type RunningServi
 export type { ConsumerServiceContext } from './service/ConsumerServiceContext';
 export * as testing from './testing';
 export { startTicker } from './service/startTicker';
+export { kitMigrations } from './service/kitMigrations';
 export * from './outbox';
 export * from './crypto';

@@ -82,9 +82,16 @@ export function netLifecycle(events: readonly LeadEvent[]): LeadEvent[] {
   return events.filter((e) => !e.retracts && !retracted.has(e.eventId));
 }
 
-/** An event's content without its id and without round-robin owners (`owner`, `previousOwner`), which may follow arrival order. */
+/**
+ * An event's content without its id, without round-robin owners (`owner`, `previousOwner`), which
+ * may follow arrival order, and with sealed personal fields masked: each run seals with its own keys
+ * and a fresh IV, so equal plaintext never gives equal envelopes.
+ */
 const decisionOf = (e: LeadEvent): string =>
-  e.content.replace(`"eventId":"${e.eventId}",`, '').replace(/"(owner|previousOwner)":"[^"]*",?/g, '');
+  e.content
+    .replace(`"eventId":"${e.eventId}",`, '')
+    .replace(/"(owner|previousOwner)":"[^"]*",?/g, '')
+    .replace(/"lf1\.[^"]*"/g, '"<sealed>"');
 
 /** Net events that repeat another's lead, type, time and content under a new id. */
 function duplicates(events: readonly LeadEvent[], only?: string): LeadEvent[] {

@@ -76,4 +76,12 @@ describe('comparing a chaos run with the calm run', () => {
 
     expect(tables?.examples).toEqual(['lead_current: 2 rows differ, e.g. lead-1: calm {"stage":"sql"}, chaos {"stage":"mql"}']);
   });
+
+  it('compares sealed personal fields as sealed, whatever key and IV each run sealed them with', () => {
+    const sealed = (eventId: string, envelope: string) => event(eventId, 'lead_qualified_sql', `,"payload":{"context":{"email":"${envelope}"}}`);
+    const calm = outcome({ stored: [sealed('a', 'lf1.l.bGVhZA.1.AAAAAAAAAAAAAAAA.c2VhbGVkLWJ5LWNhbG0tcnVu')] });
+    const chaos = outcome({ stored: [sealed('a', 'lf1.l.bGVhZA.1.BBBBBBBBBBBBBBBB.c2VhbGVkLWJ5LWNoYW9zLXJ1bg')] });
+
+    expect(compareOutcomes(calm, chaos).find((c) => c.name.startsWith('net lifecycle'))?.mismatches).toBe(0);
+  });
 });

@@ -11,11 +11,10 @@ import { DeadLetterPublisher } from '../kafka/DeadLetterPublisher';
 import type { ConsumerPolicy } from '../kafka/ConsumerPolicy';
 import { runBatchConsumer, type RunningConsumer } from '../kafka/runBatchConsumer';
 import { createLogger } from '../logging/createLogger';
-import { consumerOffsetsEventTimeMigration, consumerOffsetsMigration } from '../offsets/consumerOffsetsMigration';
 import { Outbox } from '../outbox/Outbox';
-import { outboxMigration } from '../outbox/outboxMigration';
 import { startOutboxRelay } from '../outbox/startOutboxRelay';
 import { connectPipeline, type PipelineSettings } from './connectPipeline';
+import { kitMigrations } from './kitMigrations';
 import type { ConsumerServiceContext } from './ConsumerServiceContext';
 import type { Stoppable } from './runUntilSignalled';
 
@@ -61,7 +60,7 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
     statementTimeoutMs: settings.PG_STATEMENT_TIMEOUT_MS,
     idleInTransactionTimeoutMs: settings.PG_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   });
-  await migrate(pool, definition.name, [consumerOffsetsMigration, consumerOffsetsEventTimeMigration, outboxMigration, ...definition.migrations]);
+  await migrate(pool, definition.name, [...kitMigrations, ...definition.migrations]);
   const { kafka, codecs, durability } = await connectPipeline(`leadflow-${definition.name}`, settings, logger);
   const namespace = settings.TOPIC_NAMESPACE;
   const outbox = new Outbox(`${namespace}${definition.name}`);

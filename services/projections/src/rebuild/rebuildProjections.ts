@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { ConfigError, connectPipeline, consumerOffsetsMigration, createLogger, createPool, describeTruncation, migrate, outboxMigration, readTruncatedPartitions } from '@leadflow/kit';
+import { ConfigError, connectPipeline, createLogger, createPool, describeTruncation, kitMigrations, migrate, readTruncatedPartitions } from '@leadflow/kit';
 import type { ProjectionsConfig } from '../config';
 import { projectionMigrations } from '../db/migrations';
 import { projectedCodecs } from '../kafka/projectedTopics';
@@ -64,7 +64,7 @@ async function rebuildWith(run: RebuildRun, startedAt: number): Promise<RebuildR
   const replay: { current?: Replay } = {};
   let swapped = false;
   try {
-    await migrate(pool, MIGRATIONS_OWNER, [consumerOffsetsMigration, outboxMigration, ...projectionMigrations]);
+    await migrate(pool, MIGRATIONS_OWNER, [...kitMigrations, ...projectionMigrations]);
     const report = await replayAndSwap(run, pool, replay, startedAt);
     swapped = true;
     report.droppedLeftovers = droppedLeftovers;

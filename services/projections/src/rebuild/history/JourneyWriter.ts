@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Assignment, EventContext, Grade, LeadScored, LifecycleEvent, OutcomeEvent, SlaEvent, Stage, Touch } from '@leadflow/schemas';
 import type { ProjectionRecord } from './ProjectionRecord';
 
+/** Personal fields as they travel: sealed with the lead's key (see the kit's crypto envelope); projections never open them. */
+const SEALED_ROLE = 'lf1.l.bGVhZA.1.AAECAwQFBgcICQoL.VlAgTWFya2V0aW5nIHNlYWxlZA';
+const SEALED_COMPANY = 'lf1.v.YW5vbg.1.AAECAwQFBgcICQoL.Q29tcGFueSBvZiB0aGUgbGVhZA';
+
 const MINUTE_MS = 60_000;
 const SLA_MS = 4 * 60 * MINUTE_MS;
 const MODEL_VERSION = 'default.v1';
@@ -48,7 +52,7 @@ export class JourneyWriter {
   }
 
   identified(anonymousId: string): this {
-    const payload = { anonymousId, leadId: this.leadId, company: `Company of ${this.leadId}` };
+    const payload = { anonymousId, leadId: this.leadId, company: SEALED_COMPANY };
     this.records.push({ topicKey: 'identity', record: { ...this.inbound('web'), leadId: this.leadId, anonymousId, type: 'lead_identified', payload } });
     return this;
   }
@@ -76,7 +80,8 @@ export class JourneyWriter {
       signals: { contactConsent: 'granted', unsubscribed: false, demoRequested: total >= 60, contactRequested: false, bantEstablished: total >= 70 ? ['budget', 'need'] : [] },
       eventsApplied: (this.latest?.eventsApplied ?? 0) + 3,
       context: {
-        profile: { companySize: 250, industry: 'software', role: 'VP Marketing', seniority: 'vp', country: 'DE' },
+        // the role is personal: sealed upstream, and projections never open it
+        profile: { companySize: 250, industry: 'software', role: SEALED_ROLE, seniority: 'vp', country: 'DE' },
         topFeatures: [],
         recentAssets: [],
         questions: [],
