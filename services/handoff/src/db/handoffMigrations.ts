@@ -64,4 +64,12 @@ export const handoffMigrations: Migration[] = [
       -- for every partition; the lead's next decision writes it again with its hash.
       alter table lead_timers add column key_hash int;`,
   },
+  {
+    name: '006_refused_outcomes_kept',
+    sql: `
+      -- An outcome refused for good has been dead-lettered with the reason, and stays among the lead's
+      -- inputs: should the state it waited for still come (an input later than any bound), it applies
+      -- then, as it would have in any other arrival order.
+      alter table lead_inputs add column refused boolean not null default false;`,
+  },
 ];

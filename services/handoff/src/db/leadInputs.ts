@@ -6,6 +6,8 @@ import { inputIdOf, type LeadInput } from '../domain';
 export interface StoredInput {
   input: LeadInput;
   origin?: RefusedRecord['record'] | undefined;
+  /** An outcome already refused for good (dead-lettered), kept in case the lead can still take it. */
+  refused?: boolean;
 }
 
 type SerializedOrigin = Omit<RefusedRecord['record'], 'key' | 'raw'> & { key: string | null; raw: string | null };
@@ -24,12 +26,12 @@ const deserialize = (origin: SerializedOrigin): RefusedRecord['record'] => ({
 
 /** The kept inputs of these leads, by lead, locked for this transaction. */
 export async function loadLeadInputs(tx: PoolClient, leadIds: string[]): Promise<Map<string, StoredInput[]>> {
-  const { rows } = await tx.query<{ lead_id: string; input: LeadInput; origin: SerializedOrigin | null }>(
-    'select lead_id, input, origin from lead_inputs where lead_id = any($1::text[]) order by occurred_at, event_id for update',
+  const { rows } = await tx.query<{ lead_id: string; input: LeadInput; origin: SerializedOrigin | null; refused: boolean }>(
+    'select lead_id, input, origin, refused from lead_inputs where lead_id = any($1::text[]) order by occurred_at, event_id for update',
     [leadIds],
   );
   const byLead = new Map<string, StoredInput[]>(leadIds.map((id) => [id, []]));
-  for (const r of rows) byLead.get(r.lead_id)?.push({ input: r.input, origin: r.origin === null ? undefined : deserialize(r.origin) });
+  for (const r of rows) byLead.get(r.lead_id)?.push({ input: r.input, origin: r.origin === null ? undefined : deserialize(r.origin), refused: r.refused });
   return byLead;
 }
 
@@ -39,6 +41,8 @@ export interface InputChanges {
   removed: string[];
   /** Outcomes the leads cannot take (yet); the rest of the leads' inputs are not held. */
   held: string[];
+  /** Held outcomes refused for good now (dead-lettered): kept, and not refused again. */
+  refused: string[];
 }
 
 /** Stores what a decision changed in the leads' inputs: new ones, dropped ones, and which outcomes are held. */
@@ -60,6 +64,7 @@ export async function saveLeadInputs(tx: PoolClient, changes: InputChanges): Pro
     );
   }
   await tx.query('update lead_inputs set held = (event_id = any($2::uuid[])) where lead_id = any($1::text[])', [changes.leadIds, changes.held]);
+  if (changes.refused.length > 0) await tx.query('update lead_inputs set refused = true where event_id = any($1::uuid[])', [changes.refused]);
 }
 
 /**
@@ -69,7 +74,7 @@ export async function saveLeadInputs(tx: PoolClient, changes: InputChanges): Pro
  */
 export async function leadsWithHeldOutcomes(db: Pool | PoolClient, limit: number): Promise<{ leadId: string; latestAt: number }[]> {
   const { rows } = await db.query<{ lead_id: string; latest_at: string }>(
-    'select lead_id, max(occurred_at) as latest_at from lead_inputs where held group by lead_id order by latest_at, lead_id limit $1',
+    'select lead_id, max(occurred_at) as latest_at from lead_inputs where held and not refused group by lead_id order by latest_at, lead_id limit $1',
     [limit],
   );
   return rows.map((r) => ({ leadId: r.lead_id, latestAt: Number(r.latest_at) }));
@@ -77,6 +82,6 @@ export async function leadsWithHeldOutcomes(db: Pool | PoolClient, limit: number
 
 /** Whether any lead holds an outcome it could not take. */
 export async function hasHeldOutcomes(db: Pool | PoolClient): Promise<boolean> {
-  const { rowCount } = await db.query('select 1 from lead_inputs where held limit 1');
+  const { rowCount } = await db.query('select 1 from lead_inputs where held and not refused limit 1');
   return (rowCount ?? 0) > 0;
 }

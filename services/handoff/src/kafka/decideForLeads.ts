@@ -75,8 +75,9 @@ function decideLead(
   const result = redecideAndCompensate(leadId, stream, all.map((i) => i.input), horizon, context.rules, context.rotations);
   const compact = new Set(compactInputs(all.map((i) => i.input)).map(inputIdOf));
   const held = new Map(result.held.map((h) => [h.outcome.eventId, h.refusal]));
-  const refusedForGood = context.final ? all.filter((i) => held.has(inputIdOf(i.input))) : [];
-  const dropped = new Set([...all.filter((i) => !compact.has(inputIdOf(i.input))), ...refusedForGood].map((i) => inputIdOf(i.input)));
+  // refused for good: dead-lettered once, yet kept, so a state the outcome waited for still takes it
+  const refusedForGood = context.final ? all.filter((i) => held.has(inputIdOf(i.input)) && !i.refused) : [];
+  const dropped = new Set(all.filter((i) => !compact.has(inputIdOf(i.input))).map((i) => inputIdOf(i.input)));
   const isKnown = new Set(kept.map((k) => inputIdOf(k.input)));
   return {
     append: { streamId: streamIdOf(leadId), expectedVersion: stream.length, events: result.append },
@@ -84,7 +85,8 @@ function decideLead(
     changes: {
       added: added.filter((a) => !dropped.has(inputIdOf(a.input))).map((a) => ({ ...a, leadId })),
       removed: [...dropped].filter((id) => isKnown.has(id)),
-      held: context.final ? [] : [...held.keys()],
+      held: [...held.keys()],
+      refused: refusedForGood.map((i) => inputIdOf(i.input)),
     },
     refused: refusedForGood.flatMap((i) =>
       i.origin ? [{ record: i.origin, error: new RejectedRecordError(held.get(inputIdOf(i.input)) ?? 'refused') }] : [],
@@ -100,7 +102,9 @@ function decideLead(
  * them. Ids are deterministic, so re-running the same commands publishes the same events.
  *
  * An outcome the lead cannot take is held, not refused: in a replay the scores that made the lead an
- * SQL may be read after the outcome that followed them. With `final`, what still cannot apply is refused.
+ * SQL may be read after the outcome that followed them. With `final`, what still cannot apply is refused:
+ * dead-lettered once with the reason, and kept, so that if the state it waited for comes after all it
+ * applies then, as it would have in any other arrival order.
  */
 export async function decideForLeads(
   tx: PoolClient,
@@ -137,6 +141,7 @@ export async function decideForLeads(
     added: results.flatMap((r) => r.changes.added),
     removed: results.flatMap((r) => r.changes.removed),
     held: results.flatMap((r) => r.changes.held),
+    refused: results.flatMap((r) => r.changes.refused),
   });
   await saveRotations(tx, before, after);
   return results.flatMap((r) => r.refused);
