@@ -87,7 +87,7 @@ describe('personal data, end to end: sealed everywhere, opened only through the 
   const rawTopics = async () => {
     const values: string[] = [];
     for (const topic of Object.values(topics)) {
-      const raw = await testing.readRawValues(under.pipeline.kafka, `${under.run.namespace}${topic.name}`).catch(() => [] as Buffer[]);
+      const raw = await testing.readRawValues(under.pipeline.kafka, `${under.run.namespace}${topic.name}`);
       values.push(...raw.map((v) => `${topic.name}: ${v.toString('latin1')}`), ...raw.map((v) => `${topic.name}: ${v.toString('utf8')}`));
     }
     return values;
@@ -119,8 +119,12 @@ describe('personal data, end to end: sealed everywhere, opened only through the 
     expect(posted.status).toBe(202);
 
     // act 1: the pipeline hands her off to sales
-    const handedOff = await testing.collectRecords(under.pipeline.kafka, under.pipeline.codecs.lifecycle, (records) =>
-      records.some((r) => r.leadId === leadId && r.type === 'lead_qualified_sql'),
+    // the SQL waits for the settling window (30 s of event time) to pass on the lead's partitions
+    const handedOff = await testing.collectRecords(
+      under.pipeline.kafka,
+      under.pipeline.codecs.lifecycle,
+      (records) => records.some((r) => r.leadId === leadId && r.type === 'lead_qualified_sql'),
+      90_000,
     );
     await waitForLeads(under.pool, [leadId], (rows) => rows[0]?.stage === 'sql');
     const sql = handedOff.find((r): r is Extract<LifecycleEvent, { type: 'lead_qualified_sql' }> => r.leadId === leadId && r.type === 'lead_qualified_sql')!;
@@ -188,7 +192,7 @@ describe('personal data, end to end: sealed everywhere, opened only through the 
     // assert 5: the funnel counts are those before the erasure
     await waitForLeads(under.pool, [leadId], (rows) => rows[0]?.stage === 'sql');
     expect(await funnel()).toEqual(funnelBefore);
-  });
+  }, 240_000);
 
   it('still disqualifies a lead identified at a competitor, naming the competitor as the model does, never as the person wrote it', async () => {
     const leadId = `rival-${under.run.id}`;
