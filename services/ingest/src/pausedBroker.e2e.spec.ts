@@ -138,7 +138,7 @@ describe('ingest with the broker paused', () => {
     const registryUrl = process.env.SCHEMA_REGISTRY_URL ?? 'http://127.0.0.1:18081/apis/ccompat/v7';
     const port = await freePort();
     ingest = spawn(process.execPath, [join(REPO, 'services', 'ingest', 'dist', 'main.js')], {
-      env: { ...process.env, DATABASE_URL: run.databaseUrl, KAFKA_BROKERS: broker.brokers, SCHEMA_REGISTRY_URL: registryUrl, TOPIC_NAMESPACE: namespace, INGEST_PORT: String(port), INGEST_API_KEYS: `${API_KEY}:paused`, INGEST_ACK_TIMEOUT_MS: String(ACK_TIMEOUT_MS), ...FLOOD_TIMEOUTS, LOG_LEVEL: 'error' },
+      env: { ...process.env, ...run.env, DATABASE_URL: run.databaseUrl, KAFKA_BROKERS: broker.brokers, SCHEMA_REGISTRY_URL: registryUrl, TOPIC_NAMESPACE: namespace, INGEST_PORT: String(port), INGEST_API_KEYS: `${API_KEY}:paused`, INGEST_ACK_TIMEOUT_MS: String(ACK_TIMEOUT_MS), ...FLOOD_TIMEOUTS, LOG_LEVEL: 'error' },
       stdio: 'ignore',
     });
     const ready = async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.status;
