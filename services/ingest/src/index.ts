@@ -7,3 +7,4 @@ export { signWebhook, verifyWebhookSignature, verifyWebhookSignatures } from './
 export * from './keys';
 export { readLeadContact } from './contact/readLeadContact';
 export type { ContactLookup, LeadContact } from './contact/LeadContact';
+export { sealPersonalFields } from './privacy/sealPersonalFields';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { testing } from '@leadflow/kit';
-import { topicKeyOfEventType, topics, type ActivityEvent, type InboundTopicKey } from '@leadflow/schemas';
+import { topicKeyOfEventType, type ActivityEvent, type InboundTopicKey } from '@leadflow/schemas';
 import { personaPatterns, type ActivityStep, type PersonaPattern } from './personaPatterns';
 
 export interface BenchEvent {
@@ -21,8 +21,8 @@ const SPAN_MS = 6 * 60 * 60 * 1000;
  * Builds `events` valid inbound records for `leads` leads, cycling persona patterns. Every fourth
  * lead starts as an anonymous visitor and identifies later, so stitching holds and releases
  * activity. Leads are interleaved round by round, as live traffic would be, and each lead's events
- * are in event-time order. Every record is checked against its topic's contract here, so a broken
- * generator fails before anything is produced.
+ * are in event-time order. Personal fields are in clear, as clients post them: what goes straight
+ * to a topic is sealed first (`bench:scoring`), and is checked against the topic's contract there.
  */
 export function generateBenchEvents(options: { events: number; leads: number; runId: string }, now: number): BenchEvent[] {
   const journeys = Array.from({ length: options.leads }, (_, lead) => planJourney(lead, quotaOf(lead, options), options.runId));
@@ -83,7 +83,5 @@ function toBenchEvent(planned: PlannedStep, lead: number, occurredAt: number, no
   if (!topicKey) throw new TypeError(`event type ${posted.type} has no inbound topic`);
   // Produced past ingest, so personal fields take an envelope-shaped stand-in (ingest's real sealing is not measured here).
   const record = testing.withSealedLikeFields(topicKey, posted);
-  const checked = topics[topicKey].schema.safeParse(record);
-  if (!checked.success) throw new TypeError(`generated ${record.type} violates ${topics[topicKey].name}: ${checked.error.message}`);
   return { topicKey, record };
 }
