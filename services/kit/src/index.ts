@@ -8,7 +8,7 @@ export { describeTruncation, readTruncatedPartitions, truncatedPartitions, type 
 export { createProducer } from './kafka/createProducer';
 export { keyHashOf, partitionOfKey } from './kafka/keyHashOf';
 export { publishRecords } from './kafka/publishRecords';
-export { readToEnd } from './kafka/readToEnd';
+export { countRecords, readToEnd } from './kafka/readToEnd';
 export type { ConsumedRecord, RefusedRecord } from './kafka/ConsumedRecord';
 export type { BatchHandler } from './kafka/BatchHandler';
 export { DeadLetterPublisher, deadLettersOf } from './kafka/DeadLetterPublisher';

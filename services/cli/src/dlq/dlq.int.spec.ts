@@ -1,7 +1,7 @@
 import type { Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { z } from 'zod';
-import { DecodeError, RejectedRecordError, commonConfig, connectPipeline, createLogger, createProducer, deadLettersOf, loadConfig, migrate, publishRecords, testing, type Pipeline } from '@leadflow/kit';
+import { DecodeError, Outbox, RejectedRecordError, commonConfig, connectPipeline, createLogger, createProducer, deadLettersOf, drainOutbox, inTransaction, kitMigrations, loadConfig, migrate, testing, type Pipeline } from '@leadflow/kit';
 import { judgeStatus } from '../status/judgeStatus';
 import { readPipelineStatus } from '../status/readPipelineStatus';
 import { readDeadLetters } from './readDeadLetters';
@@ -19,7 +19,7 @@ describe('leadflow dlq and status on the real broker, registry and Postgres', ()
     pipeline = await connectPipeline('dlq-test', loadConfig(z.object(commonConfig), run.env), createLogger('dlq-test', 'warn'));
     producer = await createProducer(pipeline.kafka);
     pool = new Pool({ connectionString: run.databaseUrl, max: 2 });
-    await migrate(pool, 'dlq', [deadLetterRedrivesMigration]);
+    await migrate(pool, 'dlq', [...kitMigrations, deadLetterRedrivesMigration]);
   });
 
   afterAll(async () => {
@@ -35,7 +35,10 @@ describe('leadflow dlq and status on the real broker, registry and Postgres', ()
       { record: record('5', 'garbage'), error: new DecodeError('record is not in the Confluent wire format') },
       { record: { ...record('6', 'more garbage'), topic: pipeline.codecs.identity.topicName }, error: new RejectedRecordError('refused') },
     ];
-    await publishRecords(producer, pipeline.codecs.deadLetter, deadLettersOf(refused, `${run.namespace}some-group`, Date.now()));
+    // relayed as the services relay them: in a Kafka transaction, whose markers take offsets
+    const outbox = Outbox.ofService(run.namespace, 'some-service');
+    await inTransaction(pool, (tx) => outbox.write(tx, pipeline.codecs.deadLetter, deadLettersOf(refused, `${run.namespace}some-group`, Date.now())));
+    await drainOutbox({ kafka: pipeline.kafka, pool, outbox, namespace: run.namespace, logger: createLogger('dlq-test', 'warn') });
 
     const letters = await readDeadLetters(pipeline.kafka, pipeline.codecs);
     const summary = summarizeDeadLetters(letters);
@@ -55,7 +58,7 @@ describe('leadflow dlq and status on the real broker, registry and Postgres', ()
 
     const admin = pipeline.kafka.admin();
     await admin.connect();
-    const status = await readPipelineStatus(admin, pool, [{ group: 'some-group', topics: ['engagement'] }], run.namespace, deps.dlqTopic, Date.now());
+    const status = await readPipelineStatus({ kafka: pipeline.kafka, admin, pool }, [{ group: 'some-group', topics: ['engagement'] }], run.namespace, deps.dlqTopic, Date.now());
     await admin.disconnect();
     expect(status.deadLetters).toBe(2);
     expect(status.groups[0]?.partitions.reduce((sum, p) => sum + p.lag, 0n)).toBe(1n);

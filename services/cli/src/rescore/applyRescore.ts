@@ -1,6 +1,5 @@
-import type { Producer } from 'kafkajs';
 import type { Pool } from 'pg';
-import { inTransaction, publishRecords, type Codecs } from '@leadflow/kit';
+import { inTransaction, type Codecs, type Outbox } from '@leadflow/kit';
 import type { LeadScored } from '@leadflow/schemas';
 import { claimEventIds, saveLeads, scoresOf, type ScoringModel } from '@leadflow/scoring';
 import type { LeadRescore, ModelComparison } from './compareModels';
@@ -8,7 +7,8 @@ import { lockLeadScoreState } from './db/lockLeadScoreState';
 
 export interface ApplyRescoreDeps {
   pool: Pool;
-  producer: Producer;
+  /** Scoring's outbox: the new scores are written with the new state and relayed once it committed. */
+  outbox: Outbox;
   codecs: Codecs;
   /** The new model, the one the comparison scored `after`. */
   model: ScoringModel;
@@ -16,7 +16,7 @@ export interface ApplyRescoreDeps {
 
 export type AppliedRescore = { ok: true; published: number; rows: number } | { ok: false; reason: string };
 
-const PUBLISH_CHUNK = 100;
+const OUTBOX_CHUNK = 1_000;
 const CLAIM_CHUNK = 10_000;
 const UNDEFINED_TABLE = '42P01';
 
@@ -41,7 +41,8 @@ function rescoredLead(lead: LeadRescore, model: ScoringModel, atMs: number) {
  * Makes the new model's scores live, in one Postgres transaction: every replayed lead's row of
  * `lead_score_state` is replaced by its new-model state (with its next grade crossing), the events
  * folded into it are marked applied so the scoring service does not fold them again when it
- * resumes, and a `LeadScored` per lead is published. Refused when the stored state is evaluated
+ * resumes, and a `LeadScored` per lead is written to scoring's outbox, to be published only if
+ * all of that committed. Refused when the stored state is evaluated
  * later than the re-scoring: the hand-off ignores scores older than ones it has applied.
  */
 export async function applyRescore(deps: ApplyRescoreDeps, comparison: ModelComparison): Promise<AppliedRescore> {
@@ -55,9 +56,7 @@ export async function applyRescore(deps: ApplyRescoreDeps, comparison: ModelComp
       }
       await saveLeads(tx, rescored.map((r) => r.row));
       for (const ids of chunksOf(comparison.leads.flatMap((l) => l.after.applied), CLAIM_CHUNK)) await claimEventIds(tx, ids);
-      for (const records of chunksOf(rescored.map((r) => r.record), PUBLISH_CHUNK)) {
-        await publishRecords(deps.producer, deps.codecs.scores, records);
-      }
+      for (const records of chunksOf(rescored.map((r) => r.record), OUTBOX_CHUNK)) await deps.outbox.write(tx, deps.codecs.scores, records);
       return { ok: true, published: rescored.length, rows: rescored.length };
     });
   } catch (error) {

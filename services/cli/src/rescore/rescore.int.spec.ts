@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { Kafka, Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import {
-  consumerOffsetsMigration,
   createLogger,
   createProducer,
+  kitMigrations,
   connectPipeline,
   loadConfig,
   migrate,
@@ -70,7 +70,7 @@ describe('leadflow rescore on the real broker, registry and Postgres', () => {
     pipeline = await connectPipeline('rescore-test', loadConfig(rescoreConfigSchema, run.env), createLogger('rescore-test', 'warn'));
     producer = await createProducer(pipeline.kafka);
     pool = new Pool({ connectionString: run.databaseUrl });
-    await migrate(pool, 'scoring', [consumerOffsetsMigration, ...scoringMigrations]);
+    await migrate(pool, 'scoring', [...kitMigrations, ...scoringMigrations]);
     dir = mkdtempSync(join(tmpdir(), 'leadflow-rescore-'));
     modelFile = writeModelFile(dir, stricterModel(), 'stricter.v2.json');
 

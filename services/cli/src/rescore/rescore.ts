@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
-import { ConfigError, connectPipeline, createLogger, createProducer, describeTruncation, loadConfig, readTruncatedPartitions, type Codecs } from '@leadflow/kit';
+import { ConfigError, connectPipeline, createLogger, describeTruncation, drainOutbox, Outbox, loadConfig, readTruncatedPartitions, type Codecs, type TopicDurability } from '@leadflow/kit';
 import { loadHandoffRules, type HandoffRules } from '@leadflow/handoff';
 import { loadScoringModel } from '@leadflow/scoring';
 import { applyRescore, type AppliedRescore } from './applyRescore';
@@ -51,6 +51,7 @@ interface RescoreRun {
   at: number;
   kafka: Kafka;
   codecs: Codecs;
+  durability: TopicDurability;
   io: RescoreIo;
 }
 
@@ -118,12 +119,14 @@ async function makeLive(run: RescoreRun, comparison: ModelComparison, report: st
   }
   const running = await runningServiceRefusal(run);
   if (running) return refused(run, running, { comparison, report });
-  const pool = new Pool({ connectionString: run.config.DATABASE_URL, max: 1 });
-  const producer = await createProducer(run.kafka);
-  const applied = await applyRescore({ pool, producer, codecs: run.codecs, model: run.models.after }, comparison).finally(async () => {
-    await producer.disconnect();
-    await pool.end();
-  });
+  const pool = new Pool({ connectionString: run.config.DATABASE_URL, max: 2 });
+  const outbox = Outbox.ofService(run.config.TOPIC_NAMESPACE, 'scoring');
+  const applied = await applyRescore({ pool, outbox, codecs: run.codecs, model: run.models.after }, comparison)
+    .then(async (result) => {
+      if (result.ok) await drainOutbox({ kafka: run.kafka, pool, outbox, namespace: run.config.TOPIC_NAMESPACE, logger: createLogger('rescore', 'error'), durability: run.durability });
+      return result;
+    })
+    .finally(() => pool.end());
   if (!applied.ok) return refused(run, applied.reason, { comparison, report, applied });
   run.io.out(
     [
@@ -150,8 +153,8 @@ export async function rescore(
   const models = { before: loadScoringModel(config.SCORING_MODEL_FILE), after: loadScoringModel(options.model) };
   const rules = loadHandoffRules(config.HANDOFF_RULES_FILE);
   const at = evaluationTime(options.at, io.now());
-  const { kafka, codecs } = await connectPipeline('leadflow-rescore', config, createLogger('rescore', 'error'));
-  const run: RescoreRun = { options, config, models, rules, at, kafka, codecs, io };
+  const { kafka, codecs, durability } = await connectPipeline('leadflow-rescore', config, createLogger('rescore', 'error'));
+  const run: RescoreRun = { options, config, models, rules, at, kafka, codecs, durability, io };
 
   const truncated = await truncatedHistoryRefusal(run);
   if (truncated) return refused(run, truncated);

@@ -1,6 +1,6 @@
-import type { Admin } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
-import { groupIdOf, readGroupLag, topicNamesOf, type ConsumerGroupRef, type PartitionLag } from '@leadflow/kit';
+import { countRecords, groupIdOf, readGroupLag, topicNamesOf, type ConsumerGroupRef, type PartitionLag } from '@leadflow/kit';
 
 export interface PartitionStatus extends PartitionLag {
   /** The offset Kafka holds for the group (-1 when none): Postgres' stored offset is the one that counts. */
@@ -31,7 +31,7 @@ async function countIn(pool: Pool, table: string, sql: string, params: unknown[]
 }
 
 /** Where every consumer group of the pipeline stands, and the state operators watch beside it. */
-export async function readPipelineStatus(admin: Admin, pool: Pool, groups: ConsumerGroupRef[], namespace: string, deadLetterTopic: string, now: number): Promise<PipelineStatus> {
+export async function readPipelineStatus({ kafka, admin, pool }: { kafka: Kafka; admin: Admin; pool: Pool }, groups: ConsumerGroupRef[], namespace: string, deadLetterTopic: string, now: number): Promise<PipelineStatus> {
   const statuses: GroupStatus[] = [];
   for (const ref of groups) {
     const groupId = groupIdOf(ref, namespace);
@@ -41,10 +41,10 @@ export async function readPipelineStatus(admin: Admin, pool: Pool, groups: Consu
     const kafkaAt = new Map(committed.flatMap((t) => t.partitions.map((p) => [`${t.topic}/${p.partition}`, BigInt(p.offset)] as const)));
     statuses.push({ groupId, partitions: lags.map((p) => ({ ...p, kafkaCommitted: kafkaAt.get(`${p.topic}/${p.partition}`) ?? -1n })) });
   }
-  const dlq = await admin.fetchTopicOffsets(deadLetterTopic);
   return {
     groups: statuses,
-    deadLetters: dlq.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0),
+    // counted by reading: dead letters are relayed in Kafka transactions, whose markers take offsets
+    deadLetters: await countRecords(kafka, deadLetterTopic),
     pendingTimers: await countIn(pool, 'lead_timers', 'select count(*) as n from lead_timers'),
     overdueTimers: await countIn(pool, 'lead_timers', 'select count(*) as n from lead_timers where due_at < $1', [now - 60_000]),
     parkedOutcomes: await countIn(pool, 'parked_outcomes', 'select count(*) as n from parked_outcomes'),

@@ -41,7 +41,7 @@ export async function statusCommand(options: { maxLag: string }): Promise<number
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const status = await readPipelineStatus(admin, pool, pipelineGroups(process.env), config.TOPIC_NAMESPACE, codecs.deadLetter.topicName, Date.now());
+    const status = await readPipelineStatus({ kafka, admin, pool }, pipelineGroups(process.env), config.TOPIC_NAMESPACE, codecs.deadLetter.topicName, Date.now());
     console.log(formatStatus(status));
     const problems = judgeStatus(status, { maxLag });
     for (const problem of problems) console.log(`UNHEALTHY ${problem}`);

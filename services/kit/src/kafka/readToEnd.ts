@@ -32,3 +32,10 @@ export async function readToEnd(
     consumer.run({ eachMessage: ({ partition, message }) => onMessage(partition, message) }).catch(reject);
   }).finally(() => consumer.disconnect());
 }
+
+/** How many records a topic holds right now (its transaction markers, which take offsets, not counted). */
+export async function countRecords(kafka: Kafka, topic: string, timeoutMs = 30_000): Promise<number> {
+  let count = 0;
+  await readToEnd(kafka, topic, async () => void count++, timeoutMs);
+  return count;
+}

@@ -63,7 +63,7 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
   await migrate(pool, definition.name, [...kitMigrations, ...definition.migrations]);
   const { kafka, codecs, durability } = await connectPipeline(`leadflow-${definition.name}`, settings, logger);
   const namespace = settings.TOPIC_NAMESPACE;
-  const outbox = new Outbox(`${namespace}${definition.name}`);
+  const outbox = Outbox.ofService(namespace, definition.name);
   const relay = await startOutboxRelay({ kafka, pool, outbox, namespace, logger, durability, onError: producerErrorCounter(metrics, definition.name) });
   const context: ConsumerServiceContext = { kafka, outbox, codecs, pool, logger, metrics, namespace };
   const consumers: RunningConsumer[] = [];
