@@ -17,16 +17,38 @@ export interface InjectedFault {
   fault: Fault;
   atMs: number;
   detail: string;
+  /** False when the fault could not be injected (or was skipped): the schedule was not kept. */
+  injected: boolean;
 }
 
 /** `stack.sh` without blocking the event loop, so traffic keeps flowing while a part restarts. */
 const stack = (...args: string[]) => run('bash', [stackScript, ...args], { env: process.env, maxBuffer: 1 << 22 });
 
+const KILL_PATIENCE_MS = 30_000;
+
+/**
+ * SIGKILLs the instance's current process. One that just died (its supervisor is restarting it) is
+ * waited for, and its successor killed, so every scheduled kill kills a process.
+ */
 async function killInstance(pipeline: ChaosPipeline, label: string): Promise<string> {
-  const pid = pipeline.instances.find((i) => i.plan.label === label)?.pid();
-  if (pid === undefined) return `${label}: no process`;
-  process.kill(pid, 'SIGKILL');
-  return `${label} (pid ${pid}) SIGKILLed`;
+  const instance = pipeline.instances.find((i) => i.plan.label === label);
+  if (!instance) return `${label}: no such instance`;
+  const deadline = Date.now() + KILL_PATIENCE_MS;
+  const gone = new Set<number>();
+  for (;;) {
+    const pid = instance.pid();
+    if (pid !== undefined && !gone.has(pid)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+        return `${label} (pid ${pid}) SIGKILLed${gone.size > 0 ? ` (pid ${[...gone].join(', ')} had just died)` : ''}`;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+        gone.add(pid);
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`${label}: no live process to kill within ${KILL_PATIENCE_MS / 1000} s`);
+    await sleep(100);
+  }
 }
 
 async function restartBroker(): Promise<string> {
@@ -90,10 +112,13 @@ export async function injectFaults(
   const injected = faults.map(async (fault) => {
     await sleep(Math.max(0, startedAt + fault.atMs - Date.now()));
     const atMs = Date.now() - startedAt;
-    if (cancelled()) return { fault, atMs, detail: 'skipped: the run had failed' };
-    const detail = await inject(pipeline, fault).catch((error: unknown) => `failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (cancelled()) return { fault, atMs, detail: 'skipped: the run had failed', injected: false };
+    const { detail, injected } = await inject(pipeline, fault).then(
+      (done) => ({ detail: done, injected: true }),
+      (error: unknown) => ({ detail: `failed: ${error instanceof Error ? error.message : String(error)}`, injected: false }),
+    );
     log(`[chaos] +${(atMs / 1000).toFixed(1)}s ${fault.kind}: ${detail}`);
-    return { fault, atMs, detail };
+    return { fault, atMs, detail, injected };
   });
   return Promise.all(injected);
 }

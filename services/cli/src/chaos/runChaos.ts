@@ -8,7 +8,7 @@ import { chaosTraffic } from './chaosTraffic';
 import { compareOutcomes } from './compareOutcomes';
 import { countFaults, faultSchedule, type Fault } from './faultSchedule';
 import type { ChaosReport } from './formatChaosReport';
-import { injectFaults } from './injectFaults';
+import { injectFaults, type InjectedFault } from './injectFaults';
 import { readRunOutcome, type RunOutcome } from './readRunOutcome';
 import { sendTraffic } from './sendTraffic';
 import { waitForQuiescence } from './waitForQuiescence';
@@ -21,6 +21,7 @@ interface RunResult {
   outcome: RunOutcome;
   seconds: number;
   restarts: number;
+  injected: InjectedFault[];
 }
 
 /** Sends the traffic (injecting the faults alongside), waits for quiet, reads what the run left. */
@@ -35,12 +36,12 @@ async function runOnce(pipeline: ChaosPipeline, events: readonly PostedEventBody
       sendTraffic(pipeline.ingestUrls, CHAOS_API_KEY, events, options.rate),
       injectFaults(pipeline, faults, startedAt, log, () => over),
     ]);
-    log(`[chaos] ${pipeline.label}: ${traffic.accepted} accepted, ${traffic.refused} refused, ${traffic.retried} requests resent (${traffic.serverErrors} answered 500) in ${traffic.seconds.toFixed(0)}s; ${injected.length} faults injected; waiting for quiet`);
+    log(`[chaos] ${pipeline.label}: ${traffic.accepted} accepted, ${traffic.refused} refused, ${traffic.retried} requests resent (${traffic.serverErrors} answered 500) in ${traffic.seconds.toFixed(0)}s; ${injected.filter((f) => f.injected).length} of ${injected.length} faults injected; waiting for quiet`);
     const quietMs = Math.max(15_000, options.slaSeconds * 1000 + 10_000);
     await waitForQuiescence(pipeline.run.databaseUrl, admin, pipeline.run.namespace, quietMs, options.settleTimeoutMs);
     const seconds = (Date.now() - startedAt - quietMs) / 1000;
     log(`[chaos] ${pipeline.label}: quiet; reading tables, the event store and the topics`);
-    return { outcome: await readRunOutcome(pipeline.run.databaseUrl, pipe.kafka, pipe.codecs), seconds, restarts: pipeline.restarts() };
+    return { outcome: await readRunOutcome(pipeline.run.databaseUrl, pipe.kafka, pipe.codecs), seconds, restarts: pipeline.restarts(), injected };
   } finally {
     over = true;
     await admin.disconnect();
@@ -83,9 +84,14 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
   const labels = ['ingest', 'scoring', 'handoff', 'projections'].flatMap((s) => Array.from({ length: options.instances }, (_, n) => `${s}-${n + 1}`));
   const faults = faultSchedule({ ...options, durationMs: (events.length / options.rate) * 1000, instances: labels });
   const chaos = await withPipeline('chaos-run', options.instances, CHAOS_BASE_PORT, options, log, (p) => runOnce(p, events, faults, options, log));
-  const comparisons = compareOutcomes(calm.outcome, chaos.outcome);
+  const missed = chaos.injected.filter((f) => !f.injected);
+  const comparisons = [
+    ...compareOutcomes(calm.outcome, chaos.outcome),
+    // a fault not injected is a schedule not kept: the run proves less than it says
+    { name: 'scheduled faults not injected', mismatches: missed.length, counts: true, examples: missed.slice(0, 3).map((f) => `${f.fault.kind} at +${(f.atMs / 1000).toFixed(1)}s: ${f.detail}`) },
+  ];
   return {
-    faults: countFaults(faults),
+    faults: countFaults(chaos.injected.filter((f) => f.injected).map((f) => f.fault)),
     restarts: chaos.restarts,
     events: events.length,
     leads: options.leads,
