@@ -20,11 +20,13 @@ const outcome = (overrides: Partial<RunOutcome> = {}): RunOutcome => ({
   ...overrides,
 });
 
-const mismatchesOf = (calm: RunOutcome, chaos: RunOutcome) => Object.fromEntries(compareOutcomes(calm, chaos).map((c) => [c.name, c.mismatches]));
+const TRAFFIC_NOW = Date.parse('2026-12-02T12:00:00Z');
+
+const mismatchesOf = (calm: RunOutcome, chaos: RunOutcome) => Object.fromEntries(compareOutcomes(calm, chaos, TRAFFIC_NOW).map((c) => [c.name, c.mismatches]));
 
 describe('comparing a chaos run with the calm run', () => {
   it('finds nothing when both left the same', () => {
-    const comparisons = compareOutcomes(outcome(), outcome());
+    const comparisons = compareOutcomes(outcome(), outcome(), TRAFFIC_NOW);
 
     expect(comparisons.every((c) => c.mismatches === 0)).toBe(true);
   });
@@ -38,7 +40,7 @@ describe('comparing a chaos run with the calm run', () => {
       deadLetters: 1,
     });
 
-    const comparisons = compareOutcomes(outcome(), chaos);
+    const comparisons = compareOutcomes(outcome(), chaos, TRAFFIC_NOW);
 
     expect(mismatchesOf(outcome(), chaos)).toMatchObject({
       'analytics tables, row for row (owners aside)': 2,
@@ -63,7 +65,7 @@ describe('comparing a chaos run with the calm run', () => {
     const calm = outcome({ stored: [event('a', 'lead_qualified_sql'), event('b', 'sla_breached', ',"attempt":1')] });
     const chaos = outcome({ stored: detour, published: detour });
 
-    const comparisons = compareOutcomes(calm, chaos);
+    const comparisons = compareOutcomes(calm, chaos, TRAFFIC_NOW);
 
     expect(comparisons.filter((c) => c.counts && c.mismatches > 0)).toEqual([]);
     expect(comparisons.find((c) => c.name.startsWith('compensating'))).toMatchObject({ mismatches: 1, counts: false });
@@ -72,7 +74,7 @@ describe('comparing a chaos run with the calm run', () => {
   it('shows the columns that differ for a row both runs hold', () => {
     const chaos = outcome({ tables: { lead_current: [{ lead_id: 'lead-1', stage: 'mql' }] } });
 
-    const tables = compareOutcomes(outcome(), chaos).find((c) => c.name.startsWith('analytics'));
+    const tables = compareOutcomes(outcome(), chaos, TRAFFIC_NOW).find((c) => c.name.startsWith('analytics'));
 
     expect(tables?.examples).toEqual(['lead_current: 2 rows differ, e.g. lead-1: calm {"stage":"sql"}, chaos {"stage":"mql"}']);
   });
@@ -82,6 +84,19 @@ describe('comparing a chaos run with the calm run', () => {
     const calm = outcome({ stored: [sealed('a', 'lf1.l.bGVhZA.1.AAAAAAAAAAAAAAAA.c2VhbGVkLWJ5LWNhbG0tcnVu')] });
     const chaos = outcome({ stored: [sealed('a', 'lf1.l.bGVhZA.1.BBBBBBBBBBBBBBBB.c2VhbGVkLWJ5LWNoYW9zLXJ1bg')] });
 
-    expect(compareOutcomes(calm, chaos).find((c) => c.name.startsWith('net lifecycle'))?.mismatches).toBe(0);
+    expect(compareOutcomes(calm, chaos, TRAFFIC_NOW).find((c) => c.name.startsWith('net lifecycle'))?.mismatches).toBe(0);
+  });
+  it('sets aside the score rows of a lead re-graded by the wall clock after the traffic in one run only, and reports it', () => {
+    const scored = (at: string, grade: string) => ({ lead_id: 'lead-2', grade, scored_at: at });
+    const calm = outcome({ tables: { lead_current: [{ lead_id: 'lead-1', stage: 'sql' }, scored('2026-11-26T10:00:00.000Z', 'A')], grade_daily: [scored('2026-11-26T10:00:00.000Z', 'A')] } });
+    const chaos = outcome({
+      tables: { lead_current: [{ lead_id: 'lead-1', stage: 'sql' }, scored('2026-12-02T13:09:24.901Z', 'B')], grade_daily: [scored('2026-11-26T10:00:00.000Z', 'A'), scored('2026-12-02T13:09:24.901Z', 'B')] },
+    });
+    const mismatches = mismatchesOf(calm, chaos);
+
+    expect(mismatches['analytics tables, row for row (owners aside)']).toBe(0);
+    expect(mismatches['leads re-graded by the wall clock (score rows set aside)']).toBe(1);
+    const evaluatedEarlier = outcome({ tables: { lead_current: [{ lead_id: 'lead-1', stage: 'sql' }, scored('2026-11-26T10:00:00.000Z', 'B')], grade_daily: [scored('2026-11-26T10:00:00.000Z', 'A')] } });
+    expect(mismatchesOf(calm, evaluatedEarlier)['analytics tables, row for row (owners aside)']).toBe(2);
   });
 });

@@ -78,7 +78,8 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
   const stack = stackUp(process.env);
   if (!stack) throw new Error('the local stack did not start: see infra/stack.sh up');
   Object.assign(process.env, stack);
-  const events = chaosTraffic({ events: options.events, leads: options.leads, seed: options.seed, now: Date.now() });
+  const trafficNow = Date.now();
+  const events = chaosTraffic({ events: options.events, leads: options.leads, seed: options.seed, now: trafficNow });
   log(`[chaos] ${events.length} events of ${options.leads} leads and anonymous visitors, at ${options.rate}/s`);
   const calm = await withPipeline('chaos-calm', 1, CALM_BASE_PORT, options, log, (p) => runOnce(p, events, [], options, log));
   const labels = ['ingest', 'scoring', 'handoff', 'projections'].flatMap((s) => Array.from({ length: options.instances }, (_, n) => `${s}-${n + 1}`));
@@ -86,7 +87,7 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
   const chaos = await withPipeline('chaos-run', options.instances, CHAOS_BASE_PORT, options, log, (p) => runOnce(p, events, faults, options, log));
   const missed = chaos.injected.filter((f) => !f.injected);
   const comparisons = [
-    ...compareOutcomes(calm.outcome, chaos.outcome),
+    ...compareOutcomes(calm.outcome, chaos.outcome, trafficNow),
     // a fault not injected is a schedule not kept: the run proves less than it says
     { name: 'scheduled faults not injected', mismatches: missed.length, counts: true, examples: missed.slice(0, 3).map((f) => `${f.fault.kind} at +${(f.atMs / 1000).toFixed(1)}s: ${f.detail}`) },
   ];
