@@ -27,7 +27,9 @@ export function startServiceProcesses(
     const logFile = join(logDir, `${name}.log`);
     const log = createWriteStream(logFile, { flags: 'a' });
     const portVariable = name === 'ingest' ? 'INGEST_PORT' : 'HEALTH_PORT';
-    const child = spawn(process.execPath, [serviceEntry(name)], {
+    // LEADFLOW_CPU_PROF_DIR: each service writes a V8 CPU profile there when it exits (benches, profiling)
+    const profile = env.LEADFLOW_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${env.LEADFLOW_CPU_PROF_DIR}`] : [];
+    const child = spawn(process.execPath, [...profile, serviceEntry(name)], {
       env: { ...env, [portVariable]: String(ports[name]) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
