@@ -1,4 +1,4 @@
-import { commonConfig, connectPipeline, createLogger, createPool, createProducer, loadConfig, migrate, type Pipeline } from '@leadflow/kit';
+import { commonConfig, connectPipeline, createLogger, createPool, drainOutbox, loadConfig, migrate, Outbox, outboxMigration, type Pipeline } from '@leadflow/kit';
 import type { Command } from 'commander';
 import type { Pool } from 'pg';
 import { z } from 'zod';
@@ -13,12 +13,12 @@ interface RedriveOptions {
   dryRun: boolean;
 }
 
-async function withPipeline<T>(work: (pipeline: Pipeline, pool: Pool) => Promise<T>): Promise<T> {
+async function withPipeline<T>(work: (pipeline: Pipeline, pool: Pool, namespace: string) => Promise<T>): Promise<T> {
   const config = loadConfig(z.object(commonConfig));
   const pipeline = await connectPipeline('leadflow-dlq', config, createLogger('dlq', 'warn'));
   const pool = await createPool(config.DATABASE_URL, { max: 2 });
   try {
-    return await work(pipeline, pool);
+    return await work(pipeline, pool, config.TOPIC_NAMESPACE);
   } finally {
     await pool.end();
   }
@@ -84,18 +84,15 @@ export function dlqCommand(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      await withPipeline(async (pipeline, pool) => {
-        await migrate(pool, 'dlq', [deadLetterRedrivesMigration]);
+      await withPipeline(async (pipeline, pool, namespace) => {
+        await migrate(pool, 'dlq', [outboxMigration, deadLetterRedrivesMigration]);
         const letters = (await readDeadLetters(pipeline.kafka, pipeline.codecs)).filter((l) => matchesFilter(l, { topic: options.topic, reason: options.reason, since }));
-        const producer = await createProducer(pipeline.kafka);
-        try {
-          const result = await redriveDeadLetters({ pool, producer, dlqTopic: pipeline.codecs.deadLetter.topicName }, letters, { dryRun: options.dryRun });
-          const verb = options.dryRun ? 'would re-drive' : 're-drove';
-          console.log(`${verb} ${result.sent.length} dead letters; ${result.alreadyRedriven} matching ones were re-driven before and are left alone`);
-          for (const g of summarizeDeadLetters(result.sent)) console.log(`${String(g.count).padStart(6)}  ${g.originalTopic}  ${g.reason}`);
-        } finally {
-          await producer.disconnect();
-        }
+        const outbox = Outbox.ofService(namespace, 'dlq-redrive');
+        const result = await redriveDeadLetters({ pool, outbox, dlqTopic: pipeline.codecs.deadLetter.topicName }, letters, { dryRun: options.dryRun });
+        if (!options.dryRun) await drainOutbox({ kafka: pipeline.kafka, pool, outbox, namespace, logger: createLogger('dlq', 'error'), durability: pipeline.durability });
+        const verb = options.dryRun ? 'would re-drive' : 're-drove';
+        console.log(`${verb} ${result.sent.length} dead letters; ${result.alreadyRedriven} matching ones were re-driven before and are left alone`);
+        for (const g of summarizeDeadLetters(result.sent)) console.log(`${String(g.count).padStart(6)}  ${g.originalTopic}  ${g.reason}`);
       });
     });
 }

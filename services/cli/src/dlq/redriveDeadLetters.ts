@@ -1,6 +1,5 @@
-import type { Message, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
-import { inTransaction, type Migration } from '@leadflow/kit';
+import { inTransaction, type Migration, type Outbox, type OutboxRecord } from '@leadflow/kit';
 import type { StoredDeadLetter } from './readDeadLetters';
 
 /** Which dead letters were re-driven: each goes back at most once, however often the command runs. */
@@ -27,11 +26,12 @@ export interface RedriveResult {
 
 /**
  * Sends dead letters back to their original topics with their original key, bytes and headers,
- * plus a provenance header. Each letter is claimed in Postgres in the transaction that waits for
- * Kafka's acknowledgement, so re-driving twice sends once, and a failed send claims nothing.
+ * plus a provenance header. Each letter is claimed in Postgres in the transaction that writes it to
+ * the outbox, to be relayed once that committed (see `drainOutbox`): re-driving twice sends once,
+ * and nothing is sent that was not claimed.
  */
 export async function redriveDeadLetters(
-  deps: { pool: Pool; producer: Producer; dlqTopic: string },
+  deps: { pool: Pool; outbox: Outbox; dlqTopic: string },
   letters: StoredDeadLetter[],
   options: { dryRun: boolean },
 ): Promise<RedriveResult> {
@@ -49,17 +49,13 @@ export async function redriveDeadLetters(
       await tx.query('rollback; begin');
       return { sent, alreadyRedriven: letters.length - sent.length };
     }
-    const byTopic = new Map<string, Message[]>();
-    for (const { partition, offset, letter } of sent) {
-      const headers = Object.fromEntries(letter.headers.map((h) => [h.key, h.value]));
-      const message: Message = {
-        key: letter.key === undefined ? null : Buffer.from(letter.key),
-        value: letter.value === undefined ? null : Buffer.from(letter.value),
-        headers: { ...headers, [REDRIVEN_FROM_HEADER]: `${deps.dlqTopic}/${partition}/${offset}` },
-      };
-      byTopic.set(letter.originalTopic, [...(byTopic.get(letter.originalTopic) ?? []), message]);
-    }
-    for (const [topic, messages] of byTopic) await deps.producer.send({ topic, acks: -1, messages });
+    const records: OutboxRecord[] = sent.map(({ partition, offset, letter }) => ({
+      topic: letter.originalTopic,
+      key: letter.key === undefined ? null : Buffer.from(letter.key),
+      value: letter.value === undefined ? null : Buffer.from(letter.value),
+      headers: { ...Object.fromEntries(letter.headers.map((h) => [h.key, h.value])), [REDRIVEN_FROM_HEADER]: `${deps.dlqTopic}/${partition}/${offset}` },
+    }));
+    await deps.outbox.writeEncoded(tx, records);
     return { sent, alreadyRedriven: letters.length - sent.length };
   });
 }
