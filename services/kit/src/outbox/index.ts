@@ -1,4 +1,6 @@
 export { Outbox, OUTBOX_CHANNEL } from './Outbox';
+export { serviceOutbox } from './serviceOutbox';
+export { drainOutbox } from './drainOutbox';
 export type { OutboxRecord } from './OutboxRecord';
 export { outboxMigration } from './outboxMigration';
 export { encodeRecords } from './encodeRecords';
