@@ -25,6 +25,8 @@ import { MIGRATION_GROUP, migrateTopic, type MigrationTools } from './migrateTop
 
 /** `leads.outcome.v1` as it was registered before the v2 contracts (from the repository's history). */
 const OUTCOME_V1 = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'leads.outcome.v1.avsc'), 'utf8')) as AvroSchema;
+/** `leads.conversation.v1` likewise: personal fields in plaintext, money as double. */
+const CONVERSATION_V1 = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'leads.conversation.v1.avsc'), 'utf8')) as AvroSchema;
 const T = 1_780_000_000_000;
 
 /** A v1 outcome as its writer held it (avsc: nullable fields null, the payload union named by branch), and the v2 event it must become. */
@@ -64,7 +66,7 @@ describe('leadflow topics migrate: the history of a .v1 input topic, converted t
     await pool?.end();
     const admin = pipeline.kafka.admin();
     await admin.connect();
-    await admin.deleteTopics({ topics: [v1] }).catch(() => undefined);
+    await admin.deleteTopics({ topics: [v1, `${run.namespace}leads.conversation.v1`] }).catch(() => undefined);
     await admin.disconnect();
     await run?.cleanUp();
   });
@@ -132,6 +134,50 @@ describe('leadflow topics migrate: the history of a .v1 input topic, converted t
     expect(after).toHaveLength(6);
     expect(after.at(-1)).toEqual({ key: rex, value: { ...late.v2, payload: { reason: opened('chose the incumbent') } }, sealed: true });
     expect((await readDeadLetters(pipeline.kafka, pipeline.codecs)).filter((l) => l.letter.originalTopic === v1)).toHaveLength(1);
+  });
+
+  it('seals the plaintext personal fields of conversation history with the subject\'s key, as ingest seals them today', async () => {
+    // prepare: a visitor's question and a lead's profile, written under the v1 contract
+    const topic = `${run.namespace}leads.conversation.v1`;
+    await ensureTopics(pipeline.kafka, { names: [topic], partitions: 3 });
+    const schemaId = await registerTopicSchema(pipeline.registry, run.registryUrl, topic, CONVERSATION_V1);
+    const visitor = `anon-${run.id}`;
+    const lead = `vera-${run.id}`;
+    const base = (n: number) => ({ eventId: `00000000-0000-4000-9000-${n.toString().padStart(12, '0')}`, occurredAt: T + n, receivedAt: T + n + 5, source: 'capsule' });
+    const question = { ...base(1), context: null, leadId: null, anonymousId: visitor, type: 'question_asked', payload: { 'io.leadflow.conversation.QuestionAsked': { text: 'Does SSO cover our Lisbon office?', topic: 'security', specificity: 0.8 } } };
+    const profile = {
+      ...base(2),
+      context: null,
+      leadId: lead,
+      anonymousId: null,
+      type: 'profile_captured',
+      payload: { 'io.leadflow.conversation.ProfileCaptured': { companySize: 800, annualRevenue: 2_500_000.5, industry: null, role: 'Head of Sales Ops', seniority: 'vp', country: 'DE' } },
+    };
+    const messages = await Promise.all([question, profile].map(async (r) => ({ key: r.leadId ?? r.anonymousId, value: await pipeline.registry.encode(schemaId, r) })));
+    await producer.send({ topic, acks: -1, messages });
+
+    // act
+    const report = await migrateTopic(tools, topic, pipeline.codecs.conversation.topicName);
+
+    // assert: both written, the personal fields sealed under the visitor's and the lead's keys, the rest as it was
+    expect(report).toMatchObject({ read: 2, migrated: 2, deadLettered: 0 });
+    const written: { key: string | null; value: unknown }[] = [];
+    await readToEnd(pipeline.kafka, pipeline.codecs.conversation.topicName, async (_partition, message) => {
+      const decoded = await pipeline.codecs.conversation.decode(message.value);
+      if (!decoded.ok) throw decoded.error;
+      written.push({ key: message.key?.toString() ?? null, value: decoded.value });
+    });
+    written.sort((a, b) => String((a.value as { eventId: string }).eventId).localeCompare((b.value as { eventId: string }).eventId));
+    const visitorEnvelope = expect.stringMatching(/^lf1\.v\./);
+    const leadEnvelope = expect.stringMatching(/^lf1\.l\./);
+    expect(written).toEqual([
+      { key: visitor, value: { ...base(1), anonymousId: visitor, type: 'question_asked', payload: { text: visitorEnvelope, topic: 'security', specificity: 0.8 } } },
+      { key: lead, value: { ...base(2), leadId: lead, type: 'profile_captured', payload: { companySize: 800, annualRevenue: 2_500_000.5, role: leadEnvelope, seniority: 'vp', country: 'DE' } } },
+    ]);
+    expect(await testing.openSealedIn(tools.keyring, written.map((w) => w.value))).toEqual([
+      expect.objectContaining({ payload: expect.objectContaining({ text: 'opened:Does SSO cover our Lisbon office?' }) }),
+      expect.objectContaining({ payload: expect.objectContaining({ role: 'opened:Head of Sales Ops' }) }),
+    ]);
   });
 
   it('refuses a derived or unknown target, saying why', async () => {
