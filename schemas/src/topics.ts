@@ -124,6 +124,7 @@ export const pascalCase = (type: string): string =>
 /** On topics, personal fields carry envelopes (see `personal`); the API takes the plaintext payloads. */
 const sealedConversation = sealedPayloadsOf(conversationPayloads);
 const sealedIdentity = sealedPayloadsOf(identityPayloads);
+const sealedOutcome = sealedPayloadsOf(outcomePayloads);
 
 /** Every topic of the pipeline, its contract, and the Avro schema registered for it. */
 export const topics = {
@@ -142,7 +143,7 @@ export const topics = {
     { ...engagementPayloads, ...sealedConversation, ...sealedIdentity },
     'leadId',
   ),
-  outcome: typedTopic('leads.outcome.v2', 'OutcomeEvent', inboundEnvelope, outcomePayloads, 'leadId'),
+  outcome: typedTopic('leads.outcome.v2', 'OutcomeEvent', inboundEnvelope, sealedOutcome, 'leadId'),
   scores: plainTopic('leads.scores.v2', 'LeadScored', leadScored, 'leadId'),
   lifecycle: typedTopic('leads.lifecycle.v2', 'LifecycleEvent', leadEventEnvelope, lifecyclePayloads, 'leadId'),
   sla: typedTopic('leads.sla.v1', 'SlaEvent', leadEventEnvelope, slaPayloads, 'leadId'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventId, money, subjectId, timestampMillis } from './common';
+import { sealedField } from './personal';
 import { grades, handoffContext, scoreContributor } from './scores';
 
 export const stages = [
@@ -34,6 +35,8 @@ export const assignment = z.object({
 export type Assignment = z.infer<typeof assignment>;
 
 const reason = z.string().max(1024);
+/** The CRM's free text (a reason, who at sales), copied from the outcome as its envelope: never in clear. */
+export const crmText = sealedField;
 const fromStage = z.enum(stages);
 
 /**
@@ -73,12 +76,12 @@ export const lifecyclePayloads = {
   }),
   lead_requalified: z.object({ fromStage, recycledFor: reason }),
   lead_assigned: z.object({ ...assignment.shape, reason: z.enum(['routed', 'escalated']), previousOwner: z.string().optional() }),
-  sales_accepted: z.object({ fromStage, by: z.string().optional() }),
-  sales_rejected: z.object({ fromStage, reason }),
+  sales_accepted: z.object({ fromStage, by: crmText.optional() }),
+  sales_rejected: z.object({ fromStage, reason: crmText }),
   opportunity_opened: z.object({ fromStage, amount: money }),
   deal_won: z.object({ fromStage, amount: money }),
-  deal_lost: z.object({ fromStage, reason }),
-  lead_disqualified: z.object({ fromStage, reason }),
+  deal_lost: z.object({ fromStage, reason: crmText }),
+  lead_disqualified: z.object({ fromStage, reason: crmText }),
   lead_marked_do_not_contact: z.object({ reason }),
   lead_erased: z
     .object({ visitorsErased: z.int().min(0).max(2_147_483_647) })

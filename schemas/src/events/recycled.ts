@@ -9,7 +9,8 @@ export const recycledPayloads = {
   lead_recycled: z.object({
     reason: z.enum(recycleReasons),
     fromStage: z.enum(stages),
-    detail: z.string().max(1024).optional(),
+    /** Rejected by sales: the rep's reason as its envelope (sealed); otherwise what the timer saw. */
+    detail: z.string().max(12_000).optional(),
   }),
   lead_recycle_retracted: z
     .object(retraction)

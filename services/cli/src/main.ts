@@ -14,6 +14,7 @@ import { rescore, type RescoreOptions } from './rescore/rescore';
 import { simulateCommand } from './simulate/simulateCommand';
 import { parseStartOptions } from './start/startOptions';
 import { startPipeline } from './start/startPipeline';
+import { registerTopicsCommand } from './topics/topicsCommand';
 
 const program = new Command('leadflow').description('Operate the leadflow pipeline');
 
@@ -104,6 +105,7 @@ program
 
 registerKeysCommand(program);
 registerPrivacyCommands(program);
+registerTopicsCommand(program);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

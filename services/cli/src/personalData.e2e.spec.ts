@@ -9,10 +9,12 @@ import { waitForLeads } from './demo/readLeadCurrent';
 import { createKey } from './keys/manageKeys';
 import { registerPrivacyCommands } from './privacy/privacyCommands';
 import { postEvents } from './simulate/postEvents';
+import { postOutcomes } from './simulate/postOutcomes';
 import { sampleJourneys, type PostedEventBody } from './simulate/sampleJourneys';
 import { startPipelineUnderTest, type PipelineUnderTest } from './testing/startPipelineUnderTest';
 
 const API_KEY = 'e2e-personal-key-0001';
+const CRM = { source: 'crm', secret: 'whsec-personal-0123456789' };
 
 /** Vera's journey, with personal strings nobody else could have written, and a visit before she identified. */
 function veraWithSecrets(leadId: string, visitorId: string, secret: (what: string) => string): PostedEventBody[] {
@@ -75,7 +77,7 @@ describe('personal data, end to end: sealed everywhere, opened only through the 
     const keysFile = join(keysDir, 'keys.json');
     crmKey = createKey({ file: keysFile, source: 'crm', scopes: 'contact:read', publishable: false }).key;
     privacyKey = createKey({ file: keysFile, source: 'privacy-desk', scopes: 'erasure', publishable: false }).key;
-    under = await startPipelineUnderTest('personal', { INGEST_API_KEYS: `${API_KEY}:e2e`, INGEST_KEYS_FILE: keysFile });
+    under = await startPipelineUnderTest('personal', { INGEST_API_KEYS: `${API_KEY}:e2e`, INGEST_KEYS_FILE: keysFile, INGEST_WEBHOOK_SECRETS: `${CRM.source}:${CRM.secret}` });
     env = { ...under.run.env };
   });
   afterAll(async () => {
@@ -128,9 +130,23 @@ describe('personal data, end to end: sealed everywhere, opened only through the 
     );
     await waitForLeads(under.pool, [leadId], (rows) => rows[0]?.stage === 'sql');
     const sql = handedOff.find((r): r is Extract<LifecycleEvent, { type: 'lead_qualified_sql' }> => r.leadId === leadId && r.type === 'lead_qualified_sql')!;
+    // sales works the lead in the CRM and writes free text: who called, who accepted, why the deal was lost;
+    // a rejection of a lead sales never received is refused, to the dead-letter topic
+    const crmAt = (minutes: number) => new Date(sql.occurredAt + minutes * 60_000).toISOString();
+    const crm = (type: string, minutes: number, payload: Record<string, unknown>, lead = leadId) => ({ type, eventId: crypto.randomUUID(), leadId: lead, occurredAt: crmAt(minutes), payload });
+    const outcomes = await postOutcomes(under.ingestUrl, CRM.source, CRM.secret, [
+      crm('lead_contacted', 1, { channel: 'phone', by: secret('rep who called') }),
+      crm('lead_accepted', 2, { by: secret('rep who accepted') }),
+      crm('opportunity_created', 3, { amount: 18_000 }),
+      crm('deal_lost', 4, { reason: secret('loss reason') }),
+      crm('lead_rejected', 1, { reason: secret('refused rejection reason') }, `stranger-${under.run.id}`),
+    ]);
+    expect(outcomes.status).toBe(202);
+    await testing.collectRecords(under.pipeline.kafka, under.pipeline.codecs.lifecycle, (records) => records.some((r) => r.leadId === leadId && r.type === 'deal_lost'), 60_000);
+    await waitForLeads(under.pool, [leadId], (rows) => rows[0]?.stage === 'lost');
 
     // assert 1: nothing in clear anywhere, the hand-off carries envelopes
-    expect(secrets.length).toBeGreaterThanOrEqual(9);
+    expect(secrets.length).toBeGreaterThanOrEqual(13);
     expect(holding(await rawTopics())).toEqual([]);
     const dump = await dumpDatabase(under.pool);
     expect(dump.some((row) => row.startsWith('public.lead_score_state') && row.includes('lf1.l.'))).toBe(true);
@@ -151,8 +167,14 @@ describe('personal data, end to end: sealed everywhere, opened only through the 
     expect(questions).toEqual(expect.arrayContaining(secrets.filter((s) => s.includes('-question '))));
     expect(questions.every((q) => secrets.includes(q) && q.includes('question'))).toBe(true);
     expect(body.bant.flatMap((b) => [b.role, ...(b.painPoints ?? [])]).filter(Boolean).sort()).toEqual([own('bant role'), own('pain point')].sort());
-    const exported = JSON.parse(await cli('export', leadId)) as { erased: boolean; contact?: { email?: string }; visitors: string[]; keys: unknown[] };
+    const exported = JSON.parse(await cli('export', leadId)) as { erased: boolean; contact?: { email?: string }; visitors: string[]; keys: unknown[]; outcomes: unknown[] };
     expect(exported).toMatchObject({ erased: false, contact: { email: `${own('mail')}@example.com` }, visitors: [visitorId] });
+    expect(exported.outcomes).toEqual([
+      expect.objectContaining({ type: 'lead_contacted', payload: { channel: 'phone', by: own('rep who called') } }),
+      expect.objectContaining({ type: 'lead_accepted', payload: { by: own('rep who accepted') } }),
+      expect.objectContaining({ type: 'opportunity_created', payload: { amount: 18_000 } }),
+      expect.objectContaining({ type: 'deal_lost', payload: { reason: own('loss reason') } }),
+    ]);
     expect(exported.keys).toHaveLength(2);
     const funnelBefore = await funnel();
 
@@ -176,6 +198,12 @@ describe('personal data, end to end: sealed everywhere, opened only through the 
     expect((await contact(leadId, crmKey)).status).toBe(410);
     const afterExport = await cli('export', leadId);
     expect(JSON.parse(afterExport)).toMatchObject({ leadId, erased: true, keys: [] });
+    expect(JSON.parse(afterExport).outcomes.map((o: { type: string; payload: object }) => [o.type, Object.keys(o.payload)])).toEqual([
+      ['lead_contacted', ['channel']],
+      ['lead_accepted', []],
+      ['opportunity_created', ['amount']],
+      ['deal_lost', []],
+    ]);
     expect(JSON.parse(afterExport).contact).toBeUndefined();
     expect(holding([afterExport])).toEqual([]);
 
@@ -190,7 +218,7 @@ describe('personal data, end to end: sealed everywhere, opened only through the 
     expect(opened.every((o) => o.status === 'erased')).toBe(true);
 
     // assert 5: the funnel counts are those before the erasure
-    await waitForLeads(under.pool, [leadId], (rows) => rows[0]?.stage === 'sql');
+    await waitForLeads(under.pool, [leadId], (rows) => rows[0]?.stage === 'lost');
     expect(await funnel()).toEqual(funnelBefore);
   }, 240_000);
 

@@ -4,6 +4,7 @@ import type { HandoffConfig } from './config';
 import { handoffMigrations } from './db/handoffMigrations';
 import { parseHandoffRules, type HandoffRules } from './domain';
 import { eventStoreMigration } from './eventStore';
+import { HANDOFF_SERVICE } from './handoffOutbox';
 import { eventTimeOfInput, handOffBatch } from './kafka/handOffBatch';
 import { registerTimerGauges } from './timers/registerTimerGauges';
 import { startTimerTicker } from './timers/startTimerTicker';
@@ -23,7 +24,7 @@ export async function startHandoff(config: HandoffConfig): Promise<RunningServic
   const groups = handoffGroups(config);
   const groupId = groupIdOf(groups.handoff, config.TOPIC_NAMESPACE);
   return startConsumerService(config, {
-    name: 'handoff',
+    name: HANDOFF_SERVICE,
     migrations: [eventStoreMigration, ...handoffMigrations],
     consumers: [defineConsumer({ ...groups.handoff, handle: ({ outbox, codecs }) => handOffBatch({ rules, outbox, codecs }), eventTimeOf: eventTimeOfInput })],
     workers: async ({ kafka, pool, outbox, codecs, logger, metrics }) => {

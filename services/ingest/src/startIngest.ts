@@ -1,7 +1,7 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { ConfigError, connectPipeline, createLogger, createPool, leadSubject, MasterKeys, migrate, SubjectKeyring, subjectKeysMigrations, visitorSubject, type Stoppable } from '@leadflow/kit';
 import type { IngestConfig } from './config';
-import { eraseLead } from '@leadflow/handoff';
+import { eraseLead, handoffOutbox } from '@leadflow/handoff';
 import { readLeadContact } from './contact/readLeadContact';
 import { buildIngestApp } from './http/buildIngestApp';
 import { CoalescingProducer } from './kafka/CoalescingProducer';
@@ -38,6 +38,8 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
   readiness.start();
   const stopWatching = keys.watch();
   const keyring = new SubjectKeyring(pool, masters);
+  // lead_erased goes out through hand-off's outbox, published by its relay after the erasure commits
+  const erasureDeps = { outbox: handoffOutbox(config.TOPIC_NAMESPACE), lifecycle: codecs.lifecycle };
   let started = false;
   const app = buildIngestApp({
     producer: new CoalescingProducer(producer, config.INGEST_LINGER_MS),
@@ -65,7 +67,7 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
     keyring,
     readContact: (leadId) => readLeadContact(pool, keyring, leadId, true),
     eraseLead: async (leadId) => {
-      const erasure = await eraseLead(pool, producer, codecs.lifecycle, leadId, Date.now());
+      const erasure = await eraseLead(pool, erasureDeps, leadId, Date.now());
       keyring.forget([leadSubject(leadId), ...erasure.visitors.map(visitorSubject)]);
       return { leadId, keysErased: erasure.keysErased, visitorsErased: erasure.visitors.length, eventId: erasure.event.eventId };
     },

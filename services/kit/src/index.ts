@@ -22,6 +22,8 @@ export * from './offsets';
 export { createRegistry } from './registry/createRegistry';
 export { registerTopicSchema, valueSubject } from './registry/registerTopicSchema';
 export { TopicCodec, type DecodeResult } from './codec/TopicCodec';
+export { readWithWriterSchema } from './codec/readWithWriterSchema';
+export type { FromAvroResult } from './codec/avroShape';
 export { createCodecs, type Codecs, type AnyTopicCodec } from './codec/createCodecs';
 export { createPool, ensureDatabase, dropDatabase, type PoolOptions } from './db/createPool';
 export { migrate, type Migration } from './db/migrate';

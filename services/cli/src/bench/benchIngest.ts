@@ -3,11 +3,12 @@ import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Message } from 'kafkajs';
-import { createProducer, type Codecs } from '@leadflow/kit';
+import { createPool, createProducer, MasterKeys, migrate, SubjectKeyring, subjectKeysMigrations, type Codecs } from '@leadflow/kit';
 import { encodeRouted, ingestConfigSchema, validateBatch } from '@leadflow/ingest';
 import { startServiceProcesses, stopServiceProcesses, waitUntilReady } from '../demo/startServiceProcesses';
 import { driveHttpLoad, percentile } from './driveHttpLoad';
 import { formatIngestBenchReport, type IngestBenchReport, type IngestPhase } from './formatIngestBenchReport';
+import { measureSealingCpu } from './measureSealingCpu';
 import { readIngestBenchOptions, type IngestBenchOptions } from './ingestBenchOptions';
 import { readEndOffsets, totalOf } from './readEndOffsets';
 import { runBenchMain } from './runBenchMain';
@@ -17,17 +18,26 @@ const API_KEY = 'bench-key-0123456789';
 const RAW_CONCURRENCY = 8;
 const RAW_BATCH = 100;
 
-/** Posted page views of `visitors` visitors, spread over the last hour. */
-function postedEvents(count: number, runId: string, now: number): Record<string, unknown>[] {
+/** Posted events of 1,000 visitors, spread over the last hour; `shape` gives the i-th one's type and payload. */
+function postedVisits(count: number, runId: string, now: number, shape: (i: number) => Record<string, unknown>): Record<string, unknown>[] {
   return Array.from({ length: count }, (_, i) => ({
     eventId: crypto.randomUUID(),
-    type: 'page_viewed',
     occurredAt: new Date(now - 3_600_000 + (i % 3_600_000)).toISOString(),
     anonymousId: `bench-${runId}-v${i % 1000}`,
-    context: { utmSource: 'bench', utmCampaign: 'throughput' },
-    payload: { url: `/docs/page-${i % 200}`, durationSec: 30 },
+    ...shape(i),
   }));
 }
+
+/** Page views: what the bench posts (no personal field). */
+const postedEvents = (count: number, runId: string, now: number) =>
+  postedVisits(count, runId, now, (i) => ({ type: 'page_viewed', context: { utmSource: 'bench', utmCampaign: 'throughput' }, payload: { url: `/docs/page-${i % 200}`, durationSec: 30 } }));
+
+/** Questions of the same visitors, each with a personal field (the text) that ingest seals: timed, not posted. */
+const postedQuestions = (count: number, runId: string, now: number) =>
+  postedVisits(count, runId, now, (i) => ({
+    type: 'question_asked',
+    payload: { text: `Can the SSO integration map our ${i % 50} regional teams to separate workspaces?`, topic: 'security', specificity: 0.7 },
+  }));
 
 /** The baseline: the same records, encoded beforehand, produced by kafkajs alone — 8 concurrent sendBatch of 100. */
 async function rawProduce(codecs: Codecs, kafka: Parameters<typeof createProducer>[0], events: Record<string, unknown>[], source: string): Promise<number> {
@@ -97,6 +107,12 @@ async function benchIngest(options: IngestBenchOptions): Promise<IngestBenchRepo
     const rawMs = await rawProduce(codecs, kafka, postedEvents(options.events, run.id, Date.now()), 'bench');
     const rawPerSec = perSec(options.events, rawMs);
 
+    // sealing measured in this process, with a keyring on the run's database as ingest has one
+    const pool = await createPool(run.databaseUrl, { max: 2 });
+    teardown.add('close the sealing pool', () => pool.end());
+    await migrate(pool, 'subject-keys', subjectKeysMigrations);
+    const keyring = new SubjectKeyring(pool, MasterKeys.fromEnvironment(run.env));
+
     const broker = brokerPid();
     const ingestPid = services[0]?.child.pid as number;
     const phases: IngestPhase[] = [];
@@ -113,6 +129,9 @@ async function benchIngest(options: IngestBenchOptions): Promise<IngestBenchRepo
       const ingestCpuMs = cpuMsOf(ingestPid) - cpuBefore;
       const brokerCpuMs = broker === undefined ? undefined : cpuMsOf(broker) - brokerBefore;
       const eventsPerSec = perSec(load.acceptedEvents, load.elapsedMs);
+      const ingestCpuUsPerEvent = (ingestCpuMs * 1000) / Math.max(1, load.acceptedEvents);
+      const sealUsPerEvent = await measureSealingCpu(keyring, events, size);
+      const sealUsPerQuestion = await measureSealingCpu(keyring, postedQuestions(options.events, run.id, Date.now()), size);
       phases.push({
         eventsPerRequest: size,
         requests: load.requests,
@@ -125,6 +144,12 @@ async function benchIngest(options: IngestBenchOptions): Promise<IngestBenchRepo
         ingestCpuMsPerRequest: ingestCpuMs / load.requests,
         loadCpuMsPerRequest: load.cpuMs / load.requests,
         ...(brokerCpuMs === undefined ? {} : { brokerCpuMsPerRequest: brokerCpuMs / load.requests }),
+        sealing: {
+          usPerEvent: sealUsPerEvent,
+          shareOfIngestCpu: ingestCpuUsPerEvent > 0 ? sealUsPerEvent / ingestCpuUsPerEvent : 0,
+          usPerPersonalEvent: sealUsPerQuestion,
+          personalShareOfIngestCpu: ingestCpuUsPerEvent > 0 ? sealUsPerQuestion / ingestCpuUsPerEvent : 0,
+        },
         statuses: load.statuses,
       });
     }

@@ -15,6 +15,12 @@ export interface IngestPhase {
   loadCpuMsPerRequest: number;
   /** CPU time of the local stack's broker per request, when it could be read. */
   brokerCpuMsPerRequest?: number;
+  /**
+   * Sealing's CPU (ingest's `sealPersonalFields`, timed in the bench process over the same batches):
+   * per event of this row (page views: no personal field, only the check), and per event of the same
+   * number of questions (one personal text each); each also as a share of ingest's CPU per event of the row.
+   */
+  sealing: { usPerEvent: number; shareOfIngestCpu: number; usPerPersonalEvent: number; personalShareOfIngestCpu: number };
   statuses: Record<string, number>;
 }
 
@@ -31,12 +37,13 @@ export interface IngestBenchReport {
 }
 
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
+const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 
 /** A plain-text table: one row per request size beside the raw produce. */
 export function formatIngestBenchReport(r: IngestBenchReport): string {
-  const header = ['path', 'events/s', 'requests/s', 'p50 ms', 'p99 ms', 'ratio to raw', 'CPU ms/request: ingest', 'load', 'broker'];
+  const header = ['path', 'events/s', 'requests/s', 'p50 ms', 'p99 ms', 'ratio to raw', 'CPU ms/request: ingest', 'load', 'broker', 'sealing µs/event (% of ingest CPU)', 'sealing µs/question (%)'];
   const rows = [
-    ['raw kafkajs produce, 8 × sendBatch of 100', n(r.raw.eventsPerSec), '', '', '', '1.00', '', '', ''],
+    ['raw kafkajs produce, 8 × sendBatch of 100', n(r.raw.eventsPerSec), '', '', '', '1.00', '', '', '', '', ''],
     ...r.phases.map((p) => [
       `ingest, ${p.eventsPerRequest} event${p.eventsPerRequest === 1 ? '' : 's'} per request`,
       n(p.eventsPerSec),
@@ -47,6 +54,8 @@ export function formatIngestBenchReport(r: IngestBenchReport): string {
       p.ingestCpuMsPerRequest.toFixed(2),
       p.loadCpuMsPerRequest.toFixed(2),
       p.brokerCpuMsPerRequest?.toFixed(2) ?? '',
+      `${p.sealing.usPerEvent.toFixed(1)} (${percent(p.sealing.shareOfIngestCpu)})`,
+      `${p.sealing.usPerPersonalEvent.toFixed(1)} (${percent(p.sealing.personalShareOfIngestCpu)})`,
     ]),
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));

@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { z } from 'zod';
-import { DecodeError, Outbox, RejectedRecordError, commonConfig, connectPipeline, createLogger, deadLettersOf, drainOutbox, inTransaction, kitMigrations, loadConfig, migrate, testing, type Pipeline } from '@leadflow/kit';
+import { DecodeError, RejectedRecordError, serviceOutbox, commonConfig, connectPipeline, createLogger, deadLettersOf, drainOutbox, inTransaction, kitMigrations, loadConfig, migrate, testing, type Pipeline } from '@leadflow/kit';
 import { judgeStatus } from '../status/judgeStatus';
 import { readPipelineStatus } from '../status/readPipelineStatus';
 import { readDeadLetters } from './readDeadLetters';
@@ -32,19 +32,19 @@ describe('leadflow dlq and status on the real broker, registry and Postgres', ()
       { record: { ...record('6', 'more garbage'), topic: pipeline.codecs.identity.topicName }, error: new RejectedRecordError('refused') },
     ];
     // relayed as the services relay them: in a Kafka transaction, whose markers take offsets
-    const outbox = Outbox.ofService(run.namespace, 'some-service');
+    const outbox = serviceOutbox(run.namespace, 'some-service');
     await inTransaction(pool, (tx) => outbox.write(tx, pipeline.codecs.deadLetter, deadLettersOf(refused, `${run.namespace}some-group`, Date.now())));
-    await drainOutbox({ kafka: pipeline.kafka, pool, outbox, namespace: run.namespace, logger: createLogger('dlq-test', 'warn') });
+    await drainOutbox({ kafka: pipeline.kafka, pool, outbox, namespace: run.namespace, logger: createLogger('dlq-test', 'warn'), timeoutMs: 30_000 });
 
     const letters = await readDeadLetters(pipeline.kafka, pipeline.codecs);
     const summary = summarizeDeadLetters(letters);
     const engagementOnly = letters.filter((l) => matchesFilter(l, { topic: 'leads.engagement.v1' }));
-    const redrives = Outbox.ofService(run.namespace, 'dlq-redrive');
+    const redrives = serviceOutbox(run.namespace, 'dlq-redrive');
     const deps = { pool, outbox: redrives, dlqTopic: pipeline.codecs.deadLetter.topicName };
     const dryRun = await redriveDeadLetters(deps, engagementOnly, { dryRun: true });
     const first = await redriveDeadLetters(deps, engagementOnly, { dryRun: false });
     const second = await redriveDeadLetters(deps, engagementOnly, { dryRun: false });
-    await drainOutbox({ kafka: pipeline.kafka, pool, outbox: redrives, namespace: run.namespace, logger: createLogger('dlq-test', 'warn') });
+    await drainOutbox({ kafka: pipeline.kafka, pool, outbox: redrives, namespace: run.namespace, logger: createLogger('dlq-test', 'warn'), timeoutMs: 30_000 });
 
     expect(summary.map((g) => [g.originalTopic, g.reason, g.count]).sort()).toEqual([
       [engagement, 'record is not in the Confluent wire format', 1],

@@ -1,4 +1,4 @@
-import { commonConfig, connectPipeline, createLogger, createPool, drainOutbox, loadConfig, migrate, Outbox, outboxMigration, type Pipeline } from '@leadflow/kit';
+import { commonConfig, connectPipeline, createLogger, createPool, drainOutbox, loadConfig, migrate, outboxMigration, serviceOutbox, type Pipeline } from '@leadflow/kit';
 import type { Command } from 'commander';
 import type { Pool } from 'pg';
 import { z } from 'zod';
@@ -23,6 +23,9 @@ async function withPipeline<T>(work: (pipeline: Pipeline, pool: Pool, namespace:
     await pool.end();
   }
 }
+
+/** How long a re-drive waits for its records to reach Kafka. */
+const RELAY_WAIT_MS = 60_000;
 
 const when = (ms: number) => new Date(ms).toISOString();
 
@@ -87,11 +90,14 @@ export function dlqCommand(program: Command): void {
       await withPipeline(async (pipeline, pool, namespace) => {
         await migrate(pool, 'dlq', [outboxMigration, deadLetterRedrivesMigration]);
         const letters = (await readDeadLetters(pipeline.kafka, pipeline.codecs)).filter((l) => matchesFilter(l, { topic: options.topic, reason: options.reason, since }));
-        const outbox = Outbox.ofService(namespace, 'dlq-redrive');
+        const outbox = serviceOutbox(namespace, 'dlq-redrive');
         const result = await redriveDeadLetters({ pool, outbox, dlqTopic: pipeline.codecs.deadLetter.topicName }, letters, { dryRun: options.dryRun });
-        if (!options.dryRun) await drainOutbox({ kafka: pipeline.kafka, pool, outbox, namespace, logger: createLogger('dlq', 'error'), durability: pipeline.durability });
+        const waiting = options.dryRun
+          ? 0
+          : await drainOutbox({ kafka: pipeline.kafka, pool, outbox, namespace, logger: createLogger('dlq', 'error'), durability: pipeline.durability, timeoutMs: RELAY_WAIT_MS });
         const verb = options.dryRun ? 'would re-drive' : 're-drove';
         console.log(`${verb} ${result.sent.length} dead letters; ${result.alreadyRedriven} matching ones were re-driven before and are left alone`);
+        if (waiting > 0) console.log(`${waiting} of them not sent yet: they wait in the outbox, and the next \`dlq redrive\` sends them`);
         for (const g of summarizeDeadLetters(result.sent)) console.log(`${String(g.count).padStart(6)}  ${g.originalTopic}  ${g.reason}`);
       });
     });

@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
 import { leadSubject, subjectName, visitorSubject, type SubjectKeyring } from '@leadflow/kit';
 import { readLeadContact, type LeadContact } from '@leadflow/ingest';
+import type { OutcomeEvent } from '@leadflow/schemas';
+import { openOutcome, type OpenedOutcome } from './openOutcome';
 
 /** Everything leadflow holds about a person, personal fields opened: what `leadflow export` prints. */
 export interface LeadExport {
@@ -13,6 +15,8 @@ export interface LeadExport {
   keys: { subject: string; keyVersion: number; createdAt: string }[];
   /** The lead's lifecycle, as its stream holds it (no personal data). */
   lifecycle: { type: string; occurredAt: string }[];
+  /** The CRM's outcomes for the lead, as hand-off keeps them, their free text opened (left out once erased). */
+  outcomes: OpenedOutcome[];
 }
 
 const tableExists = async (pool: Pool, table: string): Promise<boolean> =>
@@ -30,6 +34,12 @@ export async function exportLead(pool: Pool, keyring: SubjectKeyring, leadId: st
   const lifecycle = (await tableExists(pool, 'events'))
     ? (await pool.query<{ type: string; occurred_at: string }>('select type, occurred_at from events where stream_id = $1 order by stream_version', [`lead-${leadId}`])).rows
     : [];
+  const outcomes = (await tableExists(pool, 'lead_inputs'))
+    ? (await pool.query<{ outcome: OutcomeEvent }>(
+        "select input->'outcome' as outcome from lead_inputs where lead_id = $1 and kind = 'outcome' order by occurred_at, event_id",
+        [leadId],
+      )).rows
+    : [];
   const contact = await readLeadContact(pool, keyring, leadId, false);
   return {
     leadId,
@@ -38,5 +48,6 @@ export async function exportLead(pool: Pool, keyring: SubjectKeyring, leadId: st
     visitors,
     keys: keys.map((k) => ({ subject: k.subject, keyVersion: k.key_version, createdAt: k.created_at.toISOString() })),
     lifecycle: lifecycle.map((e) => ({ type: e.type, occurredAt: new Date(Number(e.occurred_at)).toISOString() })),
+    outcomes: await Promise.all(outcomes.map((r) => openOutcome(keyring, r.outcome))),
   };
 }

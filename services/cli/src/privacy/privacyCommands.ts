@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { eraseLead } from '@leadflow/handoff';
 import { subjectId } from '@leadflow/schemas';
+import { eraseAndPublish } from './eraseAndPublish';
 import { exportLead } from './exportLead';
 import { withPrivacyTools } from './withPrivacyTools';
 
@@ -14,11 +14,12 @@ const leadIdOf = (value: string): string => {
 export function registerPrivacyCommands(program: Command, env: NodeJS.ProcessEnv = process.env): void {
   program
     .command('erase')
-    .description('forget a person: destroy the keys of the lead and its visitors, append and publish lead_erased (idempotent; re-run after a crash)')
+    .description('forget a person: destroy the keys of the lead and its visitors, append lead_erased and publish it through hand-off\'s outbox (idempotent; re-run after a crash)')
     .argument('<leadId>', 'the lead to erase')
     .action(async (leadId: string) => {
-      const erasure = await withPrivacyTools(env, ({ pool, producer, pipeline }) => eraseLead(pool, producer, pipeline.codecs.lifecycle, leadIdOf(leadId), Date.now()));
-      console.log(`erased ${erasure.leadId}: ${erasure.keysErased} data keys destroyed (lead and ${erasure.visitors.length} visitors); lead_erased ${erasure.event.eventId} published`);
+      const { erasure, published } = await withPrivacyTools(env, (tools) => eraseAndPublish(tools, leadIdOf(leadId), Date.now()));
+      const event = published ? 'published' : "written to hand-off's outbox: it is published when hand-off runs";
+      console.log(`erased ${erasure.leadId}: ${erasure.keysErased} data keys destroyed (lead and ${erasure.visitors.length} visitors); lead_erased ${erasure.event.eventId} ${event}`);
     });
   program
     .command('export')

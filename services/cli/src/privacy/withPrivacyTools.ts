@@ -1,7 +1,6 @@
 import type { Pool } from 'pg';
-import type { Producer } from 'kafkajs';
 import { z } from 'zod';
-import { commonConfig, connectPipeline, createLogger, createPool, createProducer, loadConfig, MasterKeys, migrate, subjectKeysMigrations, SubjectKeyring, type Pipeline } from '@leadflow/kit';
+import { commonConfig, connectPipeline, createLogger, createPool, loadConfig, MasterKeys, migrate, subjectKeysMigrations, SubjectKeyring, type Logger, type Pipeline } from '@leadflow/kit';
 import { ensureMasterKey } from '../start/ensureMasterKey';
 
 export interface PrivacyTools {
@@ -9,21 +8,22 @@ export interface PrivacyTools {
   pool: Pool;
   keyring: SubjectKeyring;
   masters: MasterKeys;
-  producer: Producer;
+  /** The topic namespace of the pipeline (whose outbox relays to use). */
+  namespace: string;
+  logger: Logger;
 }
 
 /** The pipeline, the database and the keyring (no cache: an erasure is seen at once) for one privacy command. */
 export async function withPrivacyTools<T>(env: NodeJS.ProcessEnv, work: (tools: PrivacyTools) => Promise<T>): Promise<T> {
   const config = loadConfig(z.object(commonConfig), ensureMasterKey(env, () => undefined));
   const masters = MasterKeys.fromEnvironment(config);
-  const pipeline = await connectPipeline('leadflow-privacy', config, createLogger('privacy', 'warn'));
+  const logger = createLogger('privacy', 'warn');
+  const pipeline = await connectPipeline('leadflow-privacy', config, logger);
   const pool = await createPool(config.DATABASE_URL, { max: 2 });
-  const producer = await createProducer(pipeline.kafka);
   try {
     await migrate(pool, 'subject-keys', subjectKeysMigrations);
-    return await work({ pipeline, pool, producer, masters, keyring: new SubjectKeyring(pool, masters, { cacheTtlMs: 0 }) });
+    return await work({ pipeline, pool, masters, namespace: config.TOPIC_NAMESPACE, logger, keyring: new SubjectKeyring(pool, masters, { cacheTtlMs: 0 }) });
   } finally {
-    await producer.disconnect();
     await pool.end();
   }
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
-import { ConfigError, connectPipeline, createLogger, describeTruncation, drainOutbox, Outbox, loadConfig, readTruncatedPartitions, type Codecs, type TopicDurability } from '@leadflow/kit';
+import { ConfigError, connectPipeline, createLogger, describeTruncation, drainOutbox, serviceOutbox, loadConfig, readTruncatedPartitions, type Codecs, type TopicDurability } from '@leadflow/kit';
 import { loadHandoffRules, type HandoffRules } from '@leadflow/handoff';
 import { loadScoringModel } from '@leadflow/scoring';
 import { applyRescore, type AppliedRescore } from './applyRescore';
@@ -56,6 +56,9 @@ interface RescoreRun {
 }
 
 const processIo: RescoreIo = { out: (text) => process.stdout.write(`${text}\n`), err: process.stderr, now: Date.now };
+
+/** How long applying waits for the new scores to reach Kafka. */
+const RELAY_WAIT_MS = 60_000;
 
 function evaluationTime(at: string | undefined, nowMs: number): number {
   if (at === undefined) return nowMs;
@@ -120,14 +123,17 @@ async function makeLive(run: RescoreRun, comparison: ModelComparison, report: st
   const running = await runningServiceRefusal(run);
   if (running) return refused(run, running, { comparison, report });
   const pool = new Pool({ connectionString: run.config.DATABASE_URL, max: 2 });
-  const outbox = Outbox.ofService(run.config.TOPIC_NAMESPACE, 'scoring');
+  const outbox = serviceOutbox(run.config.TOPIC_NAMESPACE, 'scoring');
+  let waiting = 0;
   const applied = await applyRescore({ pool, outbox, codecs: run.codecs, model: run.models.after }, comparison)
     .then(async (result) => {
-      if (result.ok) await drainOutbox({ kafka: run.kafka, pool, outbox, namespace: run.config.TOPIC_NAMESPACE, logger: createLogger('rescore', 'error'), durability: run.durability });
+      const relay = { kafka: run.kafka, pool, outbox, namespace: run.config.TOPIC_NAMESPACE, logger: createLogger('rescore', 'error'), durability: run.durability };
+      if (result.ok) waiting = await drainOutbox({ ...relay, timeoutMs: RELAY_WAIT_MS });
       return result;
     })
     .finally(() => pool.end());
   if (!applied.ok) return refused(run, applied.reason, { comparison, report, applied });
+  if (waiting > 0) run.io.err.write(`${waiting} of the new scores wait in scoring's outbox: the scoring service publishes them when it starts\n`);
   run.io.out(
     [
       '',

@@ -7,6 +7,7 @@ import {
   MINUTE_MS,
   mqlAt,
   outcome,
+  sealed,
   sqlAt,
 } from './leadFixtures.spec';
 
@@ -22,8 +23,8 @@ describe('decide: sales accepts', () => {
     given(...historyOf(...sql()))
       .when(outcome('lead_accepted', { by: anna }, at(0) + 20 * MINUTE_MS))
       .then([
-        event('sales_accepted', { fromStage: 'sql', by: anna }, at(0) + 20 * MINUTE_MS),
-        event('sla_met', { owner: anna, metBy: 'lead_accepted', by: anna, elapsedMs: 20 * MINUTE_MS }, at(0) + 20 * MINUTE_MS),
+        event('sales_accepted', { fromStage: 'sql', by: sealed(anna) }, at(0) + 20 * MINUTE_MS),
+        event('sla_met', { owner: anna, metBy: 'lead_accepted', by: sealed(anna), elapsedMs: 20 * MINUTE_MS }, at(0) + 20 * MINUTE_MS),
       ]);
   });
 
@@ -50,7 +51,7 @@ describe('decide: sales contacts', () => {
   it('a first contact meets the SLA and leaves the stage as it is', () => {
     given(...historyOf(...sql()))
       .when(outcome('lead_contacted', { channel: 'phone', by: anna }, at(3)))
-      .then([event('sla_met', { owner: anna, metBy: 'lead_contacted', by: anna, elapsedMs: 3 * 60 * MINUTE_MS }, at(3))]);
+      .then([event('sla_met', { owner: anna, metBy: 'lead_contacted', by: sealed(anna), elapsedMs: 3 * 60 * MINUTE_MS }, at(3))]);
   });
 
   it('a later contact of an SQL changes nothing; of an accepted lead, it is noted for the no-activity clock', () => {
@@ -60,7 +61,7 @@ describe('decide: sales contacts', () => {
       .then([]);
     given(...historyOf(...accepted()))
       .when(outcome('lead_contacted', { channel: 'email', by: anna }, at(48)))
-      .then([event('sales_activity_noted', { activity: 'lead_contacted', channel: 'email', by: anna }, at(48))]);
+      .then([event('sales_activity_noted', { activity: 'lead_contacted', channel: 'email', by: sealed(anna) }, at(48))]);
   });
 
   it('a contact of an MQL is refused', () => {
@@ -75,9 +76,9 @@ describe('decide: sales rejects', () => {
     given(...historyOf(...sql()))
       .when(outcome('lead_rejected', { reason: 'student project' }, at(2)))
       .then([
-        event('sales_rejected', { fromStage: 'sql', reason: 'student project' }, at(2)),
+        event('sales_rejected', { fromStage: 'sql', reason: sealed('student project') }, at(2)),
         event('sla_cancelled', { owner: anna, reason: 'rejected by sales' }, at(2)),
-        event('lead_recycled', { reason: 'rejected_by_sales', fromStage: 'sql', detail: 'student project' }, at(2)),
+        event('lead_recycled', { reason: 'rejected_by_sales', fromStage: 'sql', detail: sealed('student project') }, at(2)),
       ]);
   });
 
@@ -85,8 +86,8 @@ describe('decide: sales rejects', () => {
     given(...historyOf(...accepted()))
       .when(outcome('lead_rejected', { reason: 'no budget this year' }, at(30)))
       .then([
-        event('sales_rejected', { fromStage: 'accepted', reason: 'no budget this year' }, at(30)),
-        event('lead_recycled', { reason: 'rejected_by_sales', fromStage: 'accepted', detail: 'no budget this year' }, at(30)),
+        event('sales_rejected', { fromStage: 'accepted', reason: sealed('no budget this year') }, at(30)),
+        event('lead_recycled', { reason: 'rejected_by_sales', fromStage: 'accepted', detail: sealed('no budget this year') }, at(30)),
       ]);
   });
 
@@ -128,7 +129,7 @@ describe('decide: opportunity and deal', () => {
       .then([event('deal_won', { fromStage: 'opportunity', amount: 52_000 }, at(24 * 40))]);
     given(...historyOf(...inOpportunity()))
       .when(outcome('deal_lost', { reason: 'chose a competitor' }, at(24 * 40)))
-      .then([event('deal_lost', { fromStage: 'opportunity', reason: 'chose a competitor' }, at(24 * 40))]);
+      .then([event('deal_lost', { fromStage: 'opportunity', reason: sealed('chose a competitor') }, at(24 * 40))]);
   });
 
   it('a deal outcome repeated changes nothing; one without an opportunity, or after the other, is refused', () => {
@@ -152,7 +153,7 @@ describe('decide: disqualification', () => {
     given(...historyOf(...sql()))
       .when(outcome('lead_disqualified', { reason: 'competitor' }, at(2)))
       .then([
-        event('lead_disqualified', { fromStage: 'sql', reason: 'competitor' }, at(2)),
+        event('lead_disqualified', { fromStage: 'sql', reason: sealed('competitor') }, at(2)),
         event('sla_cancelled', { owner: anna, reason: 'disqualified' }, at(2)),
       ]);
   });
@@ -160,7 +161,7 @@ describe('decide: disqualification', () => {
   it('the CRM may disqualify a lead before sales has it; a repeat changes nothing', () => {
     given(...historyOf(applyScores(mqlAt(0))))
       .when(outcome('lead_disqualified', { reason: 'competitor' }, at(2)))
-      .then([event('lead_disqualified', { fromStage: 'mql', reason: 'competitor' }, at(2))]);
+      .then([event('lead_disqualified', { fromStage: 'mql', reason: sealed('competitor') }, at(2))]);
     given(...historyOf(applyScores(mqlAt(0)), outcome('lead_disqualified', { reason: 'competitor' }, at(2))))
       .when(outcome('lead_disqualified', { reason: 'competitor' }, at(2)))
       .then([]);

@@ -1,5 +1,5 @@
 import type { HandoffContext, LeadScored, LeadSignals, OutcomeEvent } from '@leadflow/schemas';
-import { topics } from '@leadflow/schemas';
+import { payloadSchemaOf, personalFieldsOf, topics } from '@leadflow/schemas';
 import rulesFile from '../../config/handoff-rules.json';
 import { decide } from './decide';
 import type { Decision } from './decision';
@@ -93,8 +93,17 @@ export const sqlAt = (hours: number, input: ScoresInput = {}) =>
 
 export const applyScores = (s: LeadScored): LeadCommand => ({ type: 'ApplyScores', leadId: s.leadId, scores: s, now: s.evaluatedAt });
 
+/** The CRM's free text as the outcome topic carries it: sealed with LEAD's key (the hand-off never opens it). */
+export const sealed = (text: string): string => `lf1.l.${Buffer.from(LEAD).toString('base64url')}.1.AAAAAAAAAAAAAAAA.${Buffer.from(`${text} (sealed)`).toString('base64url')}`;
+
+/** An outcome's payload with its personal fields sealed, as ingest seals them. */
+function sealedPayload(type: string, payload: object): object {
+  const fields = personalFieldsOf(payloadSchemaOf('outcome', type)).map((f) => f.path[0] as string);
+  return Object.fromEntries(Object.entries(payload).map(([name, value]) => [name, fields.includes(name) && typeof value === 'string' ? sealed(value) : value]));
+}
+
 let outcomesSent = 0;
-/** An outcome from the CRM about LEAD, as `leads.outcome.v2` carries it. */
+/** An outcome from the CRM about LEAD, as `leads.outcome.v2` carries it: plaintext given, personal fields sealed with `sealed`. */
 export function outcome<T extends LeadOutcome['type']>(
   type: T,
   payload: Extract<OutcomeEvent, { type: T }>['payload'],
@@ -108,7 +117,7 @@ export function outcome<T extends LeadOutcome['type']>(
     source: 'crm',
     leadId: LEAD,
     type,
-    payload,
+    payload: sealedPayload(type, payload),
   } as LeadOutcome;
   return { type: 'RecordOutcome', leadId: LEAD, outcome: event, now: occurredAt };
 }

@@ -1,12 +1,19 @@
 import type { Pool, PoolClient } from 'pg';
-import type { Producer } from 'kafkajs';
-import { eraseSubjectKeys, inTransaction, leadSubject, publishRecords, visitorSubject, type TopicCodec } from '@leadflow/kit';
+import { eraseSubjectKeys, inTransaction, leadSubject, visitorSubject, type Outbox, type TopicCodec } from '@leadflow/kit';
 import type { LifecycleEvent, topics } from '@leadflow/schemas';
+import { lockLeads } from '../db/lockLeads';
 import { lifecycleEventId } from '../domain/lifecycleEventId';
 import type { LeadEvent } from '../domain/leadEvent';
-import { appendToStreams, readStreams, StreamVersionConflict } from '../eventStore';
+import { appendToStreams, readStreams, streamIdOf } from '../eventStore';
+import { HandoffStoreMissing } from './HandoffStoreMissing';
 
 type LeadErased = Extract<LifecycleEvent, { type: 'lead_erased' }>;
+
+export interface ErasureDeps {
+  /** Hand-off's outbox (`handoffOutbox`): its relay publishes the event after the commit. */
+  outbox: Outbox;
+  lifecycle: TopicCodec<typeof topics.lifecycle>;
+}
 
 export interface LeadErasure {
   leadId: string;
@@ -14,43 +21,34 @@ export interface LeadErasure {
   keysErased: number;
   /** Visitors identified as the lead whose keys went with the lead's. */
   visitors: string[];
-  /** The `lead_erased` event on the lead's stream and the lifecycle topic. */
+  /** The `lead_erased` event on the lead's stream, published on the lifecycle topic by hand-off's relay. */
   event: LeadErased;
+  /** Whether this run appended the event (false when an earlier run had: it is published or on its way). */
+  appended: boolean;
 }
-
-const APPEND_ATTEMPTS = 5;
 
 /**
  * Forgets a person: destroys the data keys of the lead and of every visitor identified as it (every
  * envelope sealed with them, on any topic, table or backup, becomes unreadable), appends
- * `lead_erased` to the lead's stream once, and publishes it on the lifecycle topic. Each step is
- * idempotent, so running it again after a crash at any point completes it; the event keeps its id.
+ * `lead_erased` to the lead's stream once and writes it to hand-off's outbox — one transaction,
+ * under the lead's lock, as hand-off's own decisions are written, so it is published after the
+ * commit, in order with them, and never published without being stored. Running it again after a
+ * crash at any point completes it; the event keeps its id and is written once.
  */
-export async function eraseLead(
-  pool: Pool,
-  producer: Producer,
-  lifecycle: TopicCodec<typeof topics.lifecycle>,
-  leadId: string,
-  now: number,
-): Promise<LeadErasure> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const erasure = await inTransaction(pool, (tx) => eraseInStore(tx, leadId, now));
-      await publishRecords(producer, lifecycle, [erasure.event]);
-      return erasure;
-    } catch (error) {
-      if (!(error instanceof StreamVersionConflict) || attempt >= APPEND_ATTEMPTS) throw error;
-    }
-  }
+export async function eraseLead(pool: Pool, deps: ErasureDeps, leadId: string, now: number): Promise<LeadErasure> {
+  return inTransaction(pool, (tx) => eraseInStore(tx, deps, leadId, now));
 }
 
-async function eraseInStore(tx: PoolClient, leadId: string, now: number): Promise<LeadErasure> {
+async function eraseInStore(tx: PoolClient, deps: ErasureDeps, leadId: string, now: number): Promise<LeadErasure> {
+  await assertHandoffStore(tx);
+  // the lead's lock first, as every hand-off transaction takes it: no decision interleaves
+  await lockLeads(tx, [leadId]);
   const visitors = await visitorsIdentifiedAs(tx, leadId);
   const keysErased = await eraseSubjectKeys(tx, [leadSubject(leadId), ...visitors.map(visitorSubject)]);
-  const streamId = `lead-${leadId}`;
+  const streamId = streamIdOf(leadId);
   const stream = (await readStreams<LeadEvent>(tx, [streamId])).get(streamId) ?? [];
   const erased = stream.find((stored) => stored.event.type === 'lead_erased');
-  if (erased) return { leadId, keysErased, visitors, event: erased.event as LeadErased };
+  if (erased) return { leadId, keysErased, visitors, event: erased.event as LeadErased, appended: false };
   const event: LeadErased = {
     // a lead is erased once: its erasure's id derives from the lead alone
     eventId: lifecycleEventId(leadId, 'lead_erased', 0, 0),
@@ -59,8 +57,17 @@ async function eraseInStore(tx: PoolClient, leadId: string, now: number): Promis
     type: 'lead_erased',
     payload: { visitorsErased: visitors.length },
   };
-  await appendToStreams(tx, [{ streamId, expectedVersion: stream.length === 0 ? 0 : (stream[stream.length - 1]?.streamVersion ?? 0), events: [event] }]);
-  return { leadId, keysErased, visitors, event };
+  await appendToStreams(tx, [{ streamId, expectedVersion: stream.length, events: [event] }]);
+  await deps.outbox.write(tx, deps.lifecycle, [event]);
+  return { leadId, keysErased, visitors, event, appended: true };
+}
+
+/** The event store and the outbox are hand-off's: an erasure needs hand-off to have started once against this database. */
+async function assertHandoffStore(tx: PoolClient): Promise<void> {
+  const { rows } = await tx.query<{ events: boolean; outbox: boolean }>(
+    `select to_regclass('events') is not null as events, to_regclass('public.outbox') is not null as outbox`,
+  );
+  if (!rows[0]?.events || !rows[0]?.outbox) throw new HandoffStoreMissing();
 }
 
 /** The visitors scoring stitched to the lead (none when scoring has not run against this database). */

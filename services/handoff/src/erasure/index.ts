@@ -1,1 +1,2 @@
-export { eraseLead, type LeadErasure } from './eraseLead';
+export { eraseLead, type ErasureDeps, type LeadErasure } from './eraseLead';
+export { HandoffStoreMissing } from './HandoffStoreMissing';

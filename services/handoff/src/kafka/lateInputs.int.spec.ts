@@ -13,7 +13,7 @@ function contacted(leadId: string, at: number): OutcomeEvent {
     receivedAt: Date.now(),
     source: 'crm',
     type: 'lead_contacted',
-    payload: { channel: 'phone', by: 'jessica.lee' },
+    payload: { channel: 'phone', by: testing.sealedLike('jessica.lee') },
   } as OutcomeEvent;
 }
 

@@ -30,7 +30,7 @@ const lukewarm = (leadId: string, at: number, eventsApplied: number): LeadScored
 });
 
 const contacted = (leadId: string, at: number, n: number): OutcomeEvent =>
-  ({ eventId: outcomeId(leadId, `contacted-${n}`), leadId, occurredAt: at, receivedAt: at, source: 'crm', type: 'lead_contacted', payload: { channel: 'email', by: 'noise' } }) as OutcomeEvent;
+  ({ eventId: outcomeId(leadId, `contacted-${n}`), leadId, occurredAt: at, receivedAt: at, source: 'crm', type: 'lead_contacted', payload: { channel: 'email', by: testing.sealedLike('noise') } }) as OutcomeEvent;
 
 /**
  * Other leads' scores (49 in 50) and CRM outcomes at `rate` records per second, stamped with the

@@ -20,7 +20,7 @@ describe('a truncated input partition never stored', () => {
         const neighbour = Array.from({ length: 100 }, (_, i) => `neighbour-${i}-${run.id}`).find((n) => partitionOfKey(n, PARTITIONS) === partition) as string;
         const at = Date.now() - 60_000;
         const outcomes = Array.from({ length: 5 }, (_, i) =>
-          ({ eventId: outcomeId(neighbour, `lost-${i}`), leadId: neighbour, occurredAt: at, receivedAt: at, source: 'crm', type: 'deal_lost', payload: { reason: 'gone' } }) as OutcomeEvent,
+          ({ eventId: outcomeId(neighbour, `lost-${i}`), leadId: neighbour, occurredAt: at, receivedAt: at, source: 'crm', type: 'deal_lost', payload: { reason: testing.sealedLike('gone') } }) as OutcomeEvent,
         );
         await publishRecords(producer, pipeline.codecs.outcome, outcomes);
         const admin = pipeline.kafka.admin();

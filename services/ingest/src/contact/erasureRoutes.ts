@@ -5,7 +5,7 @@ import { subjectId } from '@leadflow/schemas';
 import type { ApiKeyGrant } from '../keys/ApiKeyDirectory';
 import { problem } from '../http/problem';
 
-/** What an erasure did: how many data keys it destroyed now, and the `lead_erased` event published. */
+/** What an erasure did: how many data keys it destroyed now, and the `lead_erased` event (published by hand-off's outbox relay). */
 export interface ErasureReceipt {
   leadId: string;
   keysErased: number;
@@ -25,7 +25,7 @@ const erasureRequest = z.object({ leadId: subjectId });
 /**
  * `POST /v1/erasures` `{ "leadId": … }` (secret key with scope `erasure`): what `leadflow erase`
  * does — the data keys of the lead and its visitors destroyed, `lead_erased` appended and
- * published. 200 with the receipt once done; idempotent, so a client retries a 503 as it is.
+ * written to hand-off's outbox in the same transaction (hand-off's relay publishes it). 200 with the receipt once done; idempotent, so a client retries a 503 as it is.
  */
 export function registerErasureRoutes(app: FastifyInstance, options: ErasureRoutesOptions): void {
   app.post('/v1/erasures', { onRequest: options.guard }, async (request, reply) => {

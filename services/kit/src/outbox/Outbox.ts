@@ -15,11 +15,6 @@ export class Outbox {
   /** `relay`: the relay that publishes these rows (one per service and topic namespace). */
   constructor(readonly relay: string) {}
 
-  /** The outbox of a service in a topic namespace: the one its running instances relay. */
-  static ofService(namespace: string, service: string): Outbox {
-    return new Outbox(`${namespace}${service}`);
-  }
-
   /** Encodes typed records for the codec's topic and writes them, in order. */
   async write<T extends AnyTopic>(tx: ClientBase, codec: TopicCodec<T>, records: RecordOf<T>[]): Promise<void> {
     await this.writeEncoded(tx, await encodeRecords(codec, records));

@@ -1,42 +1,30 @@
-import type { Kafka } from 'kafkajs';
-import type { Pool } from 'pg';
-import type { Logger } from 'pino';
-import type { TopicDurability } from '../kafka/topicDurability';
-import type { Outbox } from './Outbox';
-import { startOutboxRelay } from './startOutboxRelay';
-
-export interface DrainOutboxOptions {
-  kafka: Kafka;
-  pool: Pool;
-  outbox: Outbox;
-  namespace: string;
-  logger: Logger;
-  durability?: TopicDurability;
-  /** How long the rows may take to go out; rejects after, leaving them for the service's own relay. */
-  timeoutMs?: number;
-}
+import { startOutboxRelay, type OutboxRelayOptions } from './startOutboxRelay';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-const pendingRows = async (pool: Pool, relay: string): Promise<number> => {
-  const { rows } = await pool.query<{ n: string }>('select count(*) as n from public.outbox where relay = $1', [relay]);
-  return Number(rows[0]?.n ?? 0);
-};
-
 /**
- * Publishes what a command wrote to a service's outbox without waiting for the service: runs the
- * service's relay (which leads only when no running instance of the service does, and otherwise
- * leaves the rows to that one) until the outbox is empty. Exactly once either way, as the relay is.
+ * A one-shot relay for a command line: publishes what the relay's outbox holds now and waits at most
+ * `timeoutMs` for it to leave the outbox. It leads only when no running instance of the service
+ * does (otherwise that leader publishes the rows), so it is safe beside a running service. Returns
+ * how many of those rows are still waiting (0 when all were published).
  */
-export async function drainOutbox(options: DrainOutboxOptions): Promise<void> {
-  const relay = await startOutboxRelay({ ...options, pollMs: 100 });
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+export async function drainOutbox(options: OutboxRelayOptions & { timeoutMs: number }): Promise<number> {
+  const relay = options.outbox.relay;
+  const { rows } = await options.pool.query<{ last: string | null }>('select max(position) as last from public.outbox where relay = $1', [relay]);
+  const last = rows[0]?.last;
+  if (last === null || last === undefined) return 0;
+  const waiting = async () =>
+    Number((await options.pool.query<{ n: string }>('select count(*) as n from public.outbox where relay = $1 and position <= $2', [relay, last])).rows[0]?.n);
+  const running = await startOutboxRelay({ pollMs: 100, ...options });
+  const deadline = Date.now() + options.timeoutMs;
   try {
-    for (let left = await pendingRows(options.pool, options.outbox.relay); left > 0; left = await pendingRows(options.pool, options.outbox.relay)) {
-      if (Date.now() > deadline) throw new Error(`${left} records of ${options.outbox.relay} not published in ${(options.timeoutMs ?? 60_000) / 1000} s; the service's relay publishes them when it runs`);
+    let left = await waiting();
+    while (left > 0 && Date.now() < deadline) {
       await sleep(100);
+      left = await waiting();
     }
   } finally {
-    await relay.stop();
+    await running.stop();
   }
+  return waiting();
 }

@@ -1,8 +1,9 @@
 export { Outbox, OUTBOX_CHANNEL } from './Outbox';
+export { serviceOutbox } from './serviceOutbox';
+export { drainOutbox } from './drainOutbox';
 export type { OutboxRecord } from './OutboxRecord';
 export { outboxMigration } from './outboxMigration';
 export { encodeRecords } from './encodeRecords';
-export { drainOutbox, type DrainOutboxOptions } from './drainOutbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './startOutboxRelay';
 export { relayCursorOf, relayCursorTopic, readRelayCursor, type RelayCursor } from './RelayCursor';
 export { claimSweep, type Sweep } from './claimSweep';

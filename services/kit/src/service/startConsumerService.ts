@@ -11,7 +11,7 @@ import { DeadLetterPublisher } from '../kafka/DeadLetterPublisher';
 import type { ConsumerPolicy } from '../kafka/ConsumerPolicy';
 import { runBatchConsumer, type RunningConsumer } from '../kafka/runBatchConsumer';
 import { createLogger } from '../logging/createLogger';
-import { Outbox } from '../outbox/Outbox';
+import { serviceOutbox } from '../outbox/serviceOutbox';
 import { startOutboxRelay } from '../outbox/startOutboxRelay';
 import { connectPipeline, type PipelineSettings } from './connectPipeline';
 import { kitMigrations } from './kitMigrations';
@@ -63,7 +63,7 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
   await migrate(pool, definition.name, [...kitMigrations, ...definition.migrations]);
   const { kafka, codecs, durability } = await connectPipeline(`leadflow-${definition.name}`, settings, logger);
   const namespace = settings.TOPIC_NAMESPACE;
-  const outbox = Outbox.ofService(namespace, definition.name);
+  const outbox = serviceOutbox(namespace, definition.name);
   const relay = await startOutboxRelay({ kafka, pool, outbox, namespace, logger, durability, onError: producerErrorCounter(metrics, definition.name) });
   const context: ConsumerServiceContext = { kafka, outbox, codecs, pool, logger, metrics, namespace };
   const consumers: RunningConsumer[] = [];

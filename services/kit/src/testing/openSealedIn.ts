@@ -1,8 +1,8 @@
-import { activityTopicKeys, isSealedField, payloadSchemaOf, personalFieldName, personalFieldsOf, topics } from '@leadflow/schemas';
+import { activityTopicKeys, isSealedField, outcomeTopicKeys, payloadSchemaOf, personalFieldName, personalFieldsOf, topics } from '@leadflow/schemas';
 import type { SubjectKeyring } from '../crypto/SubjectKeyring';
 
 /** Every name a personal field is sealed under. */
-const FIELD_NAMES = activityTopicKeys.flatMap((key) =>
+const FIELD_NAMES = [...activityTopicKeys, ...outcomeTopicKeys].flatMap((key) =>
   Object.keys(topics[key].payloads).flatMap((type) => personalFieldsOf(payloadSchemaOf(key, type)).map((field) => personalFieldName(type, field.path))),
 );
 

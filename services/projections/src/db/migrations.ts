@@ -1,5 +1,6 @@
 import type { Migration } from '@leadflow/kit';
 import { campaignCostsTable } from './tables/campaignCostsTable';
+import { crmFreeTextLeftOut } from './tables/crmFreeTextLeftOut';
 import { gradeDailyTable } from './tables/gradeDailyTable';
 import { leadScoreAtFunction } from './functions/leadScoreAtFunction';
 import { leadCurrentScoreDecay } from './tables/leadCurrentScoreDecay';
@@ -43,4 +44,5 @@ export const projectionMigrations: Migration[] = [
   leadScoreAtFunction,
   leadCurrentNowView,
   linkOpensDailyView,
+  crmFreeTextLeftOut,
 ];

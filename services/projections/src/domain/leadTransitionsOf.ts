@@ -49,6 +49,8 @@ export function leadTransitionOf(event: StageEvent): LeadTransitionRow | null {
     case 'sales_rejected':
     case 'deal_lost':
     case 'lead_disqualified':
+      // the CRM's reason is personal free text, sealed on the topic: analytics keeps the fact, not the text
+      return row(event, event.payload.fromStage);
     case 'lead_recycled':
       return row(event, event.payload.fromStage, { reason: event.payload.reason });
     case 'lead_transition_retracted':

@@ -1,13 +1,16 @@
 import { leadTransitionsOf } from './leadTransitionsOf';
+
+/** The CRM's reason as it travels: sealed with the lead's key. */
+const SEALED_REASON = 'lf1.l.cmV4.1.AAAAAAAAAAAAAAAA.c3R1ZGVudCBwcm9qZWN0IHNlYWxlZA';
 import { lifecycle, mql, recycled, sql } from './projectionFixtures.spec';
 
 describe('leadTransitionsOf', () => {
-  it('records stage changes, re-qualifications and rejections with their reasons, amounts and grades', () => {
+  it('records stage changes, re-qualifications and rejections with their reasons (never the CRM\'s personal free text), amounts and grades', () => {
     const events = [
       mql('rex', 0, 'C'),
       sql('rex', 0, 'B'),
       lifecycle('rex', 5, 'lead_assigned', { owner: 'o', team: 't', rule: 'r', reason: 'routed' }),
-      lifecycle('rex', 10, 'sales_rejected', { fromStage: 'sql', reason: 'student project' }),
+      lifecycle('rex', 10, 'sales_rejected', { fromStage: 'sql', reason: SEALED_REASON }),
       recycled('rex', 10),
       lifecycle('rex', 20, 'lead_requalified', { fromStage: 'recycled', recycledFor: 'rejected_by_sales' }),
       lifecycle('rex', 30, 'opportunity_opened', { fromStage: 'sql', amount: 12_000 }),
@@ -19,7 +22,7 @@ describe('leadTransitionsOf', () => {
     expect(rows.map((r) => [r.type, r.fromStage, r.toStage, r.reason, r.amount, r.grade])).toEqual([
       ['lead_qualified_mql', 'lead', 'mql', null, null, 'C'],
       ['lead_qualified_sql', 'mql', 'sql', 'self_qualified', null, 'B'],
-      ['sales_rejected', 'sql', null, 'student project', null, null],
+      ['sales_rejected', 'sql', null, null, null, null],
       ['lead_recycled', 'sql', 'recycled', 'rejected_by_sales', null, null],
       ['lead_requalified', 'recycled', null, 'rejected_by_sales', null, null],
       ['opportunity_opened', 'sql', 'opportunity', null, 12_000, null],

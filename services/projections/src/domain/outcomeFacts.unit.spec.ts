@@ -11,7 +11,7 @@ describe('facts from CRM outcomes', () => {
 
   it('keeps the contacts as sales activity', () => {
     expect(salesActivityOf(outcomes)).toEqual([
-      { eventId: outcomes[0]?.eventId, leadId: 'rita', occurredAt: at(10), channel: 'phone', byOwner: 'malik.haddad' },
+      { eventId: outcomes[0]?.eventId, leadId: 'rita', occurredAt: at(10), channel: 'phone' },
     ]);
   });
 

@@ -124,7 +124,7 @@ function history(id: string) {
     lifecycle: [
       mql(wanda, t(0), 'C'),
       sql(wanda, t(60), 'A', 'malik.haddad', 'routing-specialists'),
-      lifecycle(wanda, t(90), 'sales_accepted', { fromStage: 'sql', by: 'malik.haddad' }),
+      lifecycle(wanda, t(90), 'sales_accepted', { fromStage: 'sql', by: testing.sealedLike('malik.haddad') }),
       lifecycle(wanda, t(120), 'opportunity_opened', { fromStage: 'accepted', amount: 40_000 }),
       lifecycle(wanda, t(24 * 60), 'deal_won', { fromStage: 'opportunity', amount: 42_000 }),
       mql(bruno, t(120), 'B'),
@@ -144,7 +144,7 @@ function history(id: string) {
     recycled: [recycled(bruno, t(240), 'sla_breached')],
     sla: [
       started(wanda, t(60), 'malik.haddad', 'routing-specialists'),
-      sla(wanda, t(75), 'sla_met', { owner: 'malik.haddad', metBy: 'lead_contacted', by: 'malik.haddad', elapsedMs: 15 * MINUTE }),
+      sla(wanda, t(75), 'sla_met', { owner: 'malik.haddad', metBy: 'lead_contacted', by: testing.sealedLike('malik.haddad'), elapsedMs: 15 * MINUTE }),
       started(bruno, t(120), 'lucas.moreau', 'scoring-specialists'),
       sla(bruno, t(180), 'sla_breached', { owner: 'lucas.moreau', deadline: t(180), attempt: 1 }),
       started(bruno, t(180), 'sofia.rossi', 'scoring-specialists', 2),
@@ -159,9 +159,9 @@ function history(id: string) {
       sla(dora, t(245), 'sla_met', { owner: 'ben.carter', metBy: 'opportunity_created', elapsedMs: 45 * MINUTE }),
     ],
     outcomes: [
-      outcome(wanda, t(75), 'lead_contacted', { channel: 'phone', by: 'malik.haddad' }),
-      outcome(wanda, t(90), 'lead_accepted', { by: 'malik.haddad' }),
-      outcome(bruno, t(100), 'lead_contacted', { channel: 'email', by: 'lucas.moreau' }),
+      outcome(wanda, t(75), 'lead_contacted', { channel: 'phone', by: testing.sealedLike('malik.haddad') }),
+      outcome(wanda, t(90), 'lead_accepted', { by: testing.sealedLike('malik.haddad') }),
+      outcome(bruno, t(100), 'lead_contacted', { channel: 'email', by: testing.sealedLike('lucas.moreau') }),
       outcome(undefined, t(0), 'campaign_cost_recorded', { campaignId: 'q4-pricing-webinar', amount: 3_000, currency: 'EUR', from: t(-7 * 24 * 60), to: t(0) }),
       outcome(undefined, t(1), 'campaign_cost_recorded', { campaignId: 'q4-pricing-webinar', amount: 1_000, currency: 'EUR', from: t(0), to: t(24 * 60) }),
       outcome(undefined, t(2), 'campaign_cost_recorded', { campaignId: 'roi-search', amount: 1_000, currency: 'EUR', from: t(-7 * 24 * 60), to: t(0) }),

@@ -74,7 +74,7 @@ describe('projections honour compensating events', () => {
     await project('lifecycle', [lifecycle(leadId, T, 'lead_qualified_mql', { ...snapshot, fromStage: 'lead' }), sqlEvent]);
     await project('recycled', [recycling]);
     await project('recycled', [{ eventId: randomUUID(), leadId, occurredAt: contactedAt + 1, type: 'lead_recycle_retracted', payload: { retractedEventId: recycling.eventId, retractedType: 'lead_recycled', reason: 'a late input re-decided the lead in event-time order', stage: 'sql' } }]);
-    await project('lifecycle', [lifecycle(leadId, T + 24 * 60 * MINUTE, 'sales_accepted', { fromStage: 'sql', by: 'jessica.lee' })]);
+    await project('lifecycle', [lifecycle(leadId, T + 24 * 60 * MINUTE, 'sales_accepted', { fromStage: 'sql', by: testing.sealedLike('jessica.lee') })]);
 
     const lead = await pool.query('select stage, recycled_at, accepted_at is not null as accepted from lead_current where lead_id = $1', [leadId]);
     expect(lead.rows).toEqual([{ stage: 'accepted', recycled_at: null, accepted: true }]);

@@ -6,6 +6,9 @@ import type { ProjectionRecord } from './ProjectionRecord';
 const SEALED_ROLE = 'lf1.l.bGVhZA.1.AAECAwQFBgcICQoL.VlAgTWFya2V0aW5nIHNlYWxlZA';
 const SEALED_COMPANY = 'lf1.v.YW5vbg.1.AAECAwQFBgcICQoL.Q29tcGFueSBvZiB0aGUgbGVhZA';
 
+/** The CRM's free text (reasons, who at sales) as it travels: an envelope of the lead's key, the text readable inside for a reader of the history. */
+export const sealedCrmText = (text: string): string => `lf1.l.bGVhZA.1.AAECAwQFBgcICQoL.${Buffer.from(`${text} (sealed by the CRM webhook)`).toString('base64url')}`;
+
 const MINUTE_MS = 60_000;
 const SLA_MS = 4 * 60 * MINUTE_MS;
 const MODEL_VERSION = 'default.v1';

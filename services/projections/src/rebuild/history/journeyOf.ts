@@ -1,5 +1,5 @@
 import type { Assignment, EventContext } from '@leadflow/schemas';
-import { JourneyWriter } from './JourneyWriter';
+import { JourneyWriter, sealedCrmText } from './JourneyWriter';
 import type { ProjectionRecord } from './ProjectionRecord';
 
 const HOUR = 60;
@@ -26,13 +26,13 @@ const pick = <T>(values: readonly T[], n: number): T => values[n % values.length
 function closes(j: JourneyWriter, owner: Assignment, lead: number, won: boolean): void {
   j.visit(false).after(20).scored(34).after(2 * HOUR).visit(true).scored(52).qualifiedMql();
   j.after(6 * HOUR).scored(74).after(3 * HOUR).scored(83).qualifiedSql(owner).assigned(owner, 'routed').slaStarted(owner, 1);
-  j.after(45 + (lead % 90)).outcome('lead_contacted', { channel: pick(['phone', 'email', 'linkedin'], lead), by: owner.owner });
-  j.sla('sla_met', { owner: owner.owner, metBy: 'lead_contacted', by: owner.owner, elapsedMs: (45 + (lead % 90)) * 60_000 });
-  j.after(HOUR).outcome('lead_accepted', { by: owner.owner }).changeStage('sales_accepted', { fromStage: 'sql', by: owner.owner }, 'accepted');
+  j.after(45 + (lead % 90)).outcome('lead_contacted', { channel: pick(['phone', 'email', 'linkedin'], lead), by: sealedCrmText(owner.owner) });
+  j.sla('sla_met', { owner: owner.owner, metBy: 'lead_contacted', by: sealedCrmText(owner.owner), elapsedMs: (45 + (lead % 90)) * 60_000 });
+  j.after(HOUR).outcome('lead_accepted', { by: sealedCrmText(owner.owner) }).changeStage('sales_accepted', { fromStage: 'sql', by: sealedCrmText(owner.owner) }, 'accepted');
   const amount = 12_000 + (lead % 7) * 4_500;
   j.after(2 * 24 * HOUR).outcome('opportunity_created', { amount }).changeStage('opportunity_opened', { fromStage: 'accepted', amount }, 'opportunity');
   if (won) j.after(3 * 24 * HOUR).outcome('deal_won', { amount }).changeStage('deal_won', { fromStage: 'opportunity', amount }, 'won');
-  else j.after(3 * 24 * HOUR).outcome('deal_lost', { reason: 'chose a competitor' }).changeStage('deal_lost', { fromStage: 'opportunity', reason: 'chose a competitor' }, 'lost');
+  else j.after(3 * 24 * HOUR).outcome('deal_lost', { reason: sealedCrmText('chose a competitor') }).changeStage('deal_lost', { fromStage: 'opportunity', reason: sealedCrmText('chose a competitor') }, 'lost');
 }
 
 /** An SQL nobody calls: breached, escalated, breached again, recycled; later qualifies again. */
@@ -46,8 +46,8 @@ function breached(j: JourneyWriter, owner: Assignment, next: Assignment): void {
 /** An SQL sales rejects: recycled, then qualifies as an MQL again. */
 function rejected(j: JourneyWriter, owner: Assignment): void {
   j.visit(false).after(HOUR).scored(58).qualifiedMql().after(8 * HOUR).scored(80).qualifiedSql(owner).assigned(owner, 'routed').slaStarted(owner, 1);
-  j.after(HOUR).outcome('lead_rejected', { reason: 'no budget this year' });
-  j.changeStage('sales_rejected', { fromStage: 'sql', reason: 'no budget this year' }, null).sla('sla_cancelled', { owner: owner.owner, reason: 'rejected' });
+  j.after(HOUR).outcome('lead_rejected', { reason: sealedCrmText('no budget this year') });
+  j.changeStage('sales_rejected', { fromStage: 'sql', reason: sealedCrmText('no budget this year') }, null).sla('sla_cancelled', { owner: owner.owner, reason: 'rejected' });
   j.recycled('rejected_by_sales').after(4 * 24 * HOUR).visit(true).scored(63);
   j.changeStage('lead_requalified', { fromStage: 'recycled', recycledFor: 'rejected_by_sales' }, null).qualifiedMql();
 }
@@ -69,7 +69,7 @@ function identifies(j: JourneyWriter, owner: Assignment, lead: number, runId: st
 function staysOut(j: JourneyWriter, lead: number): void {
   j.visit(false).after(15).scored(8 + (lead % 10));
   if (lead % 3 === 0) j.after(2 * HOUR).changeStage('lead_marked_do_not_contact', { reason: 'consent withdrawn' }, null);
-  if (lead % 3 === 1) j.after(HOUR).outcome('lead_disqualified', { reason: 'student' }).changeStage('lead_disqualified', { fromStage: 'lead', reason: 'student' }, 'disqualified');
+  if (lead % 3 === 1) j.after(HOUR).outcome('lead_disqualified', { reason: sealedCrmText('student') }).changeStage('lead_disqualified', { fromStage: 'lead', reason: sealedCrmText('student') }, 'disqualified');
   if (lead % 3 === 2) j.after(24 * HOUR).visit(true).scored(12 + (lead % 10));
 }
 
