@@ -77,7 +77,7 @@ async function measure(ctx: BenchContext, runId: string, rawGroup: string): Prom
 
   console.log('scoring: starting the service in this process and waiting until every event is folded');
   const cpu = startCpuMeter();
-  const scoring = await measureScoring(ctx.config, { admin, pool: ctx.pool, activityTopic: codecs.activityByLead.topicName, expectedForwarded: options.events }, ctx.limits);
+  const scoring = await measureScoring(ctx.config, { admin, pool: ctx.pool, activityTopic: codecs.activityByLead.topicName, events: options.events }, ctx.limits);
   const spent = cpu();
   // read back to the end by offset: the topic's end offsets also count transaction markers
   const scores = await countScoresByCause(ctx.kafka, codecs, options.timeoutMs);
@@ -91,10 +91,12 @@ async function measure(ctx: BenchContext, runId: string, rawGroup: string): Prom
   const peer = await runStreamsPeer({
     brokers: ctx.config.KAFKA_BROKERS.join(','),
     registryUrl: ctx.config.SCHEMA_REGISTRY_URL,
-    topic: codecs.activityByLead.topicName,
+    // the topics scoring's fold reads: those keyed by lead as they are, identity (keyed by visitor) re-keyed by lead
+    leadKeyedTopics: [codecs.engagement.topicName, codecs.conversation.topicName, codecs.activityByLead.topicName],
+    otherTopics: [codecs.identity.topicName],
     outputTopic: peerOutput,
     applicationId: `${ctx.config.TOPIC_NAMESPACE}bench-streams-peer`,
-    // every input event reaches activity-by-lead; its end offsets also count transaction markers
+    // every input event names its lead or reaches activity-by-lead once stitched
     expected: options.events,
     model: loadScoringModel(ctx.config.SCORING_MODEL_FILE),
     timeoutMs: options.timeoutMs,
@@ -148,7 +150,7 @@ async function produce(ctx: BenchContext, runId: string): Promise<number> {
 function problemsOf(report: BenchReport): string[] {
   const problems: string[] = [];
   if (report.deadLettered > 0) problems.push(`${report.deadLettered} records went to the dead-letter topic`);
-  if (report.scoring.forwarded < report.events) problems.push(`stitching forwarded ${report.scoring.forwarded} of ${report.events} events`);
+  if (report.scoring.applied < report.events) problems.push(`the fold applied ${report.scoring.applied} of ${report.events} events`);
   if (report.state.leads !== report.leads) problems.push(`lead_score_state holds ${report.state.leads} leads, expected ${report.leads}`);
   return problems;
 }

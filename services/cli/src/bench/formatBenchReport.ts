@@ -19,6 +19,7 @@ export interface BenchReport {
     stitchedMs: number;
     stitchedBeforeStart: number;
     forwarded: number;
+    applied: number;
   };
   /** CPU time per input event while scoring ran: this process, and the whole machine (broker, registry, Postgres included). */
   cpu: { processUsPerEvent: number; machineUsPerEvent: number };
@@ -62,10 +63,13 @@ export function formatBenchReport(r: BenchReport): string {
   const width = Math.max(...rows.map(([label]) => label.length));
   const table = [`${'measure'.padEnd(width)}  value`, `${'-'.repeat(width)}  ${'-'.repeat(32)}`, ...rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`)];
   const note =
-    `Scoring is timed from the moment startScoring reported started until the fold group's offsets stored in ` +
-    `consumer_offsets reached the end of activity-by-lead (${n(r.scoring.forwarded)} records), polled every 100 ms; ` +
-    `${n(r.scoring.stitchedBeforeStart)} input events were already stitched at that moment. ` +
-    `The Kafka Streams peer folds the same activity-by-lead records (after stitching) into one decayed intent sum ` +
-    `per lead with exactly_once_v2, one stream thread, timed from its first record until its commits closed.`;
+    `Scoring is timed from the moment startScoring reported started until the fold had applied every input event ` +
+    `(${n(r.scoring.applied)} distinct ids in scoring_applied_events) and its group's offsets stored in consumer_offsets ` +
+    `reached the ends of its topics: the input topics, whose events that name their lead it reads directly, and ` +
+    `activity-by-lead, where stitching forwarded the rest (${n(r.scoring.forwarded)} offsets, transaction markers included); ` +
+    `polled every 100 ms; ${n(r.scoring.stitchedBeforeStart)} input events were already stitched at that moment. ` +
+    `The Kafka Streams peer folds the same records (engagement, conversation and activity-by-lead as keyed; identity ` +
+    `re-keyed by lead through a repartition topic) into one decayed intent sum per lead with exactly_once_v2, one ` +
+    `stream thread, timed from its first record until its commits closed.`;
   return [...table, '', note].join('\n');
 }
