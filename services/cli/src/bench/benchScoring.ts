@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
 import type { Admin, Kafka } from 'kafkajs';
 import { Pool } from 'pg';
-import { createProducer, createRegistry, MasterKeys, migrate, SubjectKeyring, subjectKeysMigrations, testing, type Codecs } from '@leadflow/kit';
+import { connectPipeline, createLogger, createProducer, createRegistry, loadConfig, MasterKeys, migrate, SubjectKeyring, subjectKeysMigrations, testing, type Codecs } from '@leadflow/kit';
 import { sealPersonalFields, type RoutedRecord } from '@leadflow/ingest';
 import { topics } from '@leadflow/schemas';
 import { loadScoringModel, scoringConfigSchema, type ScoringConfig } from '@leadflow/scoring';
@@ -11,12 +11,14 @@ import { countScoresByCause } from './countScoresByCause';
 import { startCpuMeter } from './cpuMeter';
 import { formatBenchReport, type BenchReport } from './formatBenchReport';
 import { generateBenchEvents } from './generateBenchEvents';
-import { measureScoring } from './measureScoring';
+import { measureScoring, type ScoringRun } from './measureScoring';
 import { produceTopicRecords } from './produceTopicRecords';
 import { runBenchMain } from './runBenchMain';
 import { readEndOffsets, totalOf } from './readEndOffsets';
 import { readStateSizes } from './readStateSizes';
 import { runStreamsPeer } from './runStreamsPeer';
+import { splitLayout, startSplitScoring } from './startSplitScoring';
+import type { Teardown } from './Teardown';
 import { perSec, withBenchRun } from './withBenchRun';
 
 interface BenchContext {
@@ -27,6 +29,9 @@ interface BenchContext {
   admin: Admin;
   pool: Pool;
   limits: { timeoutMs: number; signal: AbortSignal };
+  teardown: Teardown;
+  /** Consumer groups to delete at the end. */
+  groups: string[];
 }
 
 /**
@@ -46,7 +51,7 @@ async function benchScoring(options: BenchOptions, signal: AbortSignal): Promise
       `${config.TOPIC_NAMESPACE}${config.SCORING_GROUP_ID}-stitching`,
       `${config.TOPIC_NAMESPACE}${config.SCORING_GROUP_ID}`,
     );
-    return measure({ options, config, kafka, codecs, admin, pool, limits: { timeoutMs: options.timeoutMs, signal } }, run.id, rawGroup);
+    return measure({ options, config, kafka, codecs, admin, pool, limits: { timeoutMs: options.timeoutMs, signal }, teardown, groups }, run.id, rawGroup);
   });
 }
 
@@ -85,6 +90,8 @@ async function measure(ctx: BenchContext, runId: string, rawGroup: string): Prom
   const rawPerSec = perSec(raw.count, raw.elapsedMs);
   const rawAvroPerSec = perSec(rawAvro.count, rawAvro.elapsedMs);
 
+  const split = await measureSplitLayout(ctx);
+
   console.log('Kafka Streams peer: the same activity folded into a decayed intent sum per lead, exactly-once');
   const peerOutput = `${ctx.config.TOPIC_NAMESPACE}bench.streams-peer-intent`;
   await admin.createTopics({ topics: [{ topic: peerOutput, numPartitions: inputEnds.filter((p) => p.topic === codecs.engagement.topicName).length }] });
@@ -112,6 +119,7 @@ async function measure(ctx: BenchContext, runId: string, rawGroup: string): Prom
     rawAvro: { ms: rawAvro.elapsedMs, eventsPerSec: rawAvroPerSec },
     rawCodec: { ms: rawCodec.elapsedMs, eventsPerSec: perSec(rawCodec.count, rawCodec.elapsedMs) },
     scoring: { ms: scoring.foldedMs, eventsPerSec: scoringPerSec, ...scoring },
+    split: { ms: split.run.foldedMs, eventsPerSec: perSec(options.events, split.run.foldedMs), ...split.run, machineUsPerEvent: split.machineUs / options.events },
     cpu: { processUsPerEvent: spent.processUs / options.events, machineUsPerEvent: spent.machineUs / options.events },
     streamsPeer: { ...peer, eventsPerSec: peerPerSec },
     ratio: rawPerSec > 0 ? scoringPerSec / rawPerSec : 0,
@@ -146,11 +154,34 @@ async function produce(ctx: BenchContext, runId: string): Promise<number> {
   }
 }
 
+/**
+ * The same work with scoring split in two processes (`splitLayout`: stitching alone, the fold with
+ * the tickers), in a second isolated run of its own (namespace and database), produced the same way.
+ */
+async function measureSplitLayout(ctx: BenchContext): Promise<{ run: ScoringRun; machineUs: number }> {
+  const run = await testing.isolatedRun('bench-split');
+  ctx.teardown.add('drop the split layout run database and topics', () => run.cleanUp());
+  const config = loadConfig(scoringConfigSchema, run.env);
+  const { kafka, codecs } = await connectPipeline('leadflow-bench', config, createLogger('bench', 'error'));
+  const pool = new Pool({ connectionString: run.databaseUrl, max: 2 });
+  ctx.teardown.add('close the split layout Postgres pool', () => pool.end());
+  ctx.groups.push(`${config.TOPIC_NAMESPACE}${config.SCORING_GROUP_ID}-stitching`, `${config.TOPIC_NAMESPACE}${config.SCORING_GROUP_ID}`);
+  const split: BenchContext = { ...ctx, config, kafka, codecs, pool };
+  await produce(split, run.id);
+  console.log(`scoring split in ${splitLayout.length} processes (${splitLayout.map((roles) => roles.join('+')).join(' | ')}): waiting until every event is folded`);
+  const cpu = startCpuMeter();
+  const measured = await measureScoring(config, { admin: ctx.admin, pool, activityTopic: codecs.activityByLead.topicName, events: ctx.options.events }, ctx.limits, () =>
+    startSplitScoring(run.env, ctx.limits.timeoutMs),
+  );
+  return { run: measured, machineUs: cpu().machineUs };
+}
+
 /** What makes a finished run's figures untrustworthy. */
 function problemsOf(report: BenchReport): string[] {
   const problems: string[] = [];
   if (report.deadLettered > 0) problems.push(`${report.deadLettered} records went to the dead-letter topic`);
   if (report.scoring.applied < report.events) problems.push(`the fold applied ${report.scoring.applied} of ${report.events} events`);
+  if (report.split.applied < report.events) problems.push(`split in two processes, the fold applied ${report.split.applied} of ${report.events} events`);
   if (report.state.leads !== report.leads) problems.push(`lead_score_state holds ${report.state.leads} leads, expected ${report.leads}`);
   return problems;
 }

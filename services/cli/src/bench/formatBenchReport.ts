@@ -21,6 +21,8 @@ export interface BenchReport {
     forwarded: number;
     applied: number;
   };
+  /** The same work with scoring split in two processes (stitching | fold and tickers), in a run of its own. */
+  split: { ms: number; eventsPerSec: number; startUpMs: number; stitchedMs: number; applied: number; machineUsPerEvent: number };
   /** CPU time per input event while scoring ran: this process, and the whole machine (broker, registry, Postgres included). */
   cpu: { processUsPerEvent: number; machineUsPerEvent: number };
   streamsPeer: { records: number; processMs: number; processAndCommitMs: number; withStartupMs: number; eventsPerSec: number };
@@ -49,6 +51,7 @@ export function formatBenchReport(r: BenchReport): string {
     ['raw kafkajs consume + Avro decode', `${n(r.rawAvro.eventsPerSec)} events/s  (${s(r.rawAvro.ms)})`],
     ['raw consume + project codec (Avro + zod), engagement', `${n(r.rawCodec.eventsPerSec)} events/s  (${s(r.rawCodec.ms)})`],
     ['scoring: stitch + fold + state in Postgres + scores', `${n(r.scoring.eventsPerSec)} events/s  (${s(r.scoring.ms)})`],
+    ['scoring split in two processes: stitching | fold + tickers', `${n(r.split.eventsPerSec)} events/s  (${s(r.split.ms)}; machine CPU ${n(r.split.machineUsPerEvent)} µs per event)`],
     ['Kafka Streams peer: decode + decayed sum, exactly-once', `${n(r.streamsPeer.eventsPerSec)} events/s  (${s(r.streamsPeer.processAndCommitMs)}, ${s(r.streamsPeer.withStartupMs)} with start-up)`],
     ['scoring / raw count', r.ratio.toFixed(4)],
     ['scoring / raw consume + decode', r.ratioToDecode.toFixed(4)],

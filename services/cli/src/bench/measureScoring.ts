@@ -5,7 +5,7 @@ import { scoringGroups, startScoring, type ScoringConfig } from '@leadflow/scori
 import { readEndOffsets, totalOf } from './readEndOffsets';
 
 export interface ScoringRun {
-  /** From calling `startScoring` until it reported started (migrations, topics, schemas, group joins). */
+  /** From starting scoring until it reported started (migrations, topics, schemas, group joins; for processes, until ready). */
   startUpMs: number;
   /** From started until the stitching group's stored offsets reached the input topics' ends. */
   stitchedMs: number;
@@ -30,8 +30,11 @@ async function waitUntilApplied(pool: Pool, expected: number, limits: { timeoutM
   }
 }
 
+/** Scoring started one way or another (in this process, or as processes of its own), and how to stop it. */
+export type ScoringStarter = () => Promise<{ stop(): Promise<void> }>;
+
 /**
- * Starts scoring in this process and times it until every input event has been folded: the
+ * Starts scoring (in this process unless `start` says otherwise) and times it until every input event has been folded: the
  * stitching group catches up with the input topics; the fold, reading the events that name their
  * lead from the same topics and the rest as stitching forwards them, is done once it has applied
  * every event (each counted once, by id) and its group's offsets reached its topics' ends. Progress
@@ -41,13 +44,14 @@ export async function measureScoring(
   config: ScoringConfig,
   deps: { admin: Admin; pool: Pool; activityTopic: string; events: number },
   limits: { timeoutMs: number; signal: AbortSignal },
+  start: ScoringStarter = () => startScoring(config),
 ): Promise<ScoringRun> {
   const groups = scoringGroups(config);
   const ns = config.TOPIC_NAMESPACE;
   const stitching: GroupOffsets = { groupId: groupIdOf(groups.stitching, ns), topics: topicNamesOf(groups.stitching, ns) };
   const fold: GroupOffsets = { groupId: groupIdOf(groups.scoring, ns), topics: topicNamesOf(groups.scoring, ns) };
   const calledAt = performance.now();
-  const service = await startScoring(config);
+  const service = await start();
   const startedAt = performance.now();
   try {
     const stitchedBeforeStart = (await readStoredOffsets(deps.pool, stitching.groupId)).reduce((sum, s) => sum + Number(s.next), 0);
