@@ -3,7 +3,7 @@ import type { Admin, Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { connectPipeline, createLogger, createProducer, createRegistry, loadConfig, MasterKeys, migrate, SubjectKeyring, subjectKeysMigrations, testing, type Codecs } from '@leadflow/kit';
 import { sealPersonalFields, type RoutedRecord } from '@leadflow/ingest';
-import { topics } from '@leadflow/schemas';
+import { isSealedField, topics } from '@leadflow/schemas';
 import { loadScoringModel, scoringConfigSchema, type ScoringConfig } from '@leadflow/scoring';
 import { readBenchOptions, type BenchOptions } from './benchOptions';
 import { countMessages } from './countMessages';
@@ -58,7 +58,7 @@ async function benchScoring(options: BenchOptions, signal: AbortSignal): Promise
 async function measure(ctx: BenchContext, runId: string, rawGroup: string): Promise<BenchReport> {
   const { options, codecs, admin } = ctx;
   const inputTopics = [codecs.engagement.topicName, codecs.conversation.topicName, codecs.identity.topicName];
-  const produceMs = await produce(ctx, runId);
+  const { produceMs, sealMs, open } = await produce(ctx, runId);
   const inputEnds = await readEndOffsets(admin, inputTopics);
   if (totalOf(inputEnds) !== options.events) throw new Error(`the input topics hold ${totalOf(inputEnds)} records, expected ${options.events}`);
 
@@ -115,6 +115,7 @@ async function measure(ctx: BenchContext, runId: string, rawGroup: string): Prom
     partitions: inputEnds.filter((p) => p.topic === codecs.engagement.topicName).length,
     machine: { cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.versions.node },
     produce: { ms: produceMs, eventsPerSec: perSec(options.events, produceMs) },
+    seal: { ms: sealMs, usPerEvent: (sealMs * 1000) / options.events, open: { ...open, usPerField: open.fields > 0 ? (open.ms * 1000) / open.fields : 0 } },
     raw: { ms: raw.elapsedMs, eventsPerSec: rawPerSec },
     rawAvro: { ms: rawAvro.elapsedMs, eventsPerSec: rawAvroPerSec },
     rawCodec: { ms: rawCodec.elapsedMs, eventsPerSec: perSec(rawCodec.count, rawCodec.elapsedMs) },
@@ -132,7 +133,30 @@ async function measure(ctx: BenchContext, runId: string, rawGroup: string): Prom
   };
 }
 
-async function produce(ctx: BenchContext, runId: string): Promise<number> {
+interface OpenTiming {
+  fields: number;
+  ms: number;
+}
+
+/**
+ * Opens the sealed company of every identification, one at a time with a keyring whose cache starts
+ * empty, as scoring's competitor check does: the one personal field the fold opens.
+ */
+async function timeOpeningCompanies(keyring: SubjectKeyring, records: readonly { type: string; payload: unknown }[]): Promise<OpenTiming> {
+  const companies = records.flatMap((r) => {
+    const company = r.type === 'lead_identified' ? (r.payload as { company?: unknown }).company : undefined;
+    return typeof company === 'string' && isSealedField(company) ? [company] : [];
+  });
+  const started = performance.now();
+  for (const company of companies) {
+    const opened = await keyring.open('lead_identified.company', company);
+    if (opened.status !== 'open') throw new Error(`a sealed company did not open (${opened.status})`);
+  }
+  return { fields: companies.length, ms: performance.now() - started };
+}
+
+/** Seals the personal fields of generated events as ingest would, then produces them; times both. */
+async function produce(ctx: BenchContext, runId: string): Promise<{ produceMs: number; sealMs: number; open: OpenTiming }> {
   const { options } = ctx;
   console.log(`producing ${options.events} events for ${options.leads} leads, ${options.produceBatch} per sendBatch call`);
   const events = generateBenchEvents({ events: options.events, leads: options.leads, runId }, Date.now());
@@ -141,14 +165,16 @@ async function produce(ctx: BenchContext, runId: string): Promise<number> {
   const keyring = new SubjectKeyring(ctx.pool, MasterKeys.fromEnvironment(ctx.config));
   const sealStarted = performance.now();
   await sealPersonalFields(keyring, events as RoutedRecord[], 60_000);
-  console.log(`sealed the personal fields of ${options.events} events in ${((performance.now() - sealStarted) / 1000).toFixed(2)} s`);
+  const sealMs = performance.now() - sealStarted;
+  console.log(`sealed the personal fields of ${options.events} events in ${(sealMs / 1000).toFixed(2)} s`);
+  const open = await timeOpeningCompanies(new SubjectKeyring(ctx.pool, MasterKeys.fromEnvironment(ctx.config)), events.map((e) => e.record));
   for (const { topicKey, record } of events) {
     const checked = topics[topicKey].schema.safeParse(record);
     if (!checked.success) throw new TypeError(`generated ${record.type} violates ${topics[topicKey].name}: ${checked.error.message}`);
   }
   const producer = await createProducer(ctx.kafka);
   try {
-    return await produceTopicRecords(producer, ctx.codecs, events, options.produceBatch);
+    return { produceMs: await produceTopicRecords(producer, ctx.codecs, events, options.produceBatch), sealMs, open };
   } finally {
     await producer.disconnect();
   }

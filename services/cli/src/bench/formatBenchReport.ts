@@ -7,6 +7,8 @@ export interface BenchReport {
   partitions: number;
   machine: { cores: number; cpu: string; node: string };
   produce: { ms: number; eventsPerSec: number };
+  /** Sealing the generated events' personal fields as ingest would (data keys created, then cached), before producing. */
+  seal: { ms: number; usPerEvent: number; open: { fields: number; ms: number; usPerField: number } };
   raw: { ms: number; eventsPerSec: number };
   /** Consume and decode Avro through the registry client, nothing else. */
   rawAvro: { ms: number; eventsPerSec: number };
@@ -46,6 +48,8 @@ export function formatBenchReport(r: BenchReport): string {
   const rows: [string, string][] = [
     ['events (N) / leads (L) / partitions per topic', `${n(r.events)} / ${n(r.leads)} / ${r.partitions}`],
     ['machine', `${r.machine.cores} cores, ${r.machine.cpu}, Node.js ${r.machine.node}`],
+    ['seal personal fields as ingest does, per event', `${r.seal.usPerEvent.toFixed(1)} µs  (${s(r.seal.ms)} for all)`],
+    ['open a sealed company as the fold does, per field', `${r.seal.open.usPerField.toFixed(1)} µs  (${n(r.seal.open.fields)} fields, keys cached after the first)`],
     ['produce: encode via registry + sendBatch, acks=all', `${n(r.produce.eventsPerSec)} events/s  (${s(r.produce.ms)})`],
     ['raw kafkajs consume: eachBatch, count only', `${n(r.raw.eventsPerSec)} events/s  (${s(r.raw.ms)})`],
     ['raw kafkajs consume + Avro decode', `${n(r.rawAvro.eventsPerSec)} events/s  (${s(r.rawAvro.ms)})`],
