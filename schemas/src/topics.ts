@@ -133,8 +133,9 @@ export const topics = {
   // Keyed by the visitor, so an identification lands in the partition of the visitor's activity.
   identity: typedTopic('leads.identity.v1', 'IdentityEvent', inboundEnvelope, sealedIdentity, 'anonymousId'),
   /**
-   * Internal repartition topic: every activity event re-keyed by the lead it belongs to, visitor
-   * activity included once the visitor is identified. Scoring folds only this topic.
+   * Internal repartition topic: activity only a visitor names, re-keyed by the lead the visitor
+   * became once identified. Scoring folds it beside the raw activity topics (whose events that
+   * name their lead need no re-keying); records written before that split carry every event.
    */
   activityByLead: typedTopic(
     'leads.activity-by-lead.v2',

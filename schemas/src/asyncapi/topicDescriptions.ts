@@ -5,7 +5,7 @@ export const topicDescriptions: Record<TopicKey, string> = {
   engagement: 'What leads and anonymous visitors do (page views, content, e-mail, forms, demo and contact requests), as ingest accepted it.',
   conversation: 'What the AI conversation learned: questions, BANT qualification, profile, consent.',
   identity: 'A visitor identified as a lead. Keyed by the visitor (anonymousId), so it lands in the partition of the visitor’s activity.',
-  activityByLead: 'Internal repartition topic: every activity event re-keyed by the lead it belongs to. Scoring folds only this topic.',
+  activityByLead: 'Internal repartition topic: activity only a visitor names, re-keyed by the lead the visitor became. Scoring folds it beside the raw activity topics, whose events that name their lead it reads directly.',
   outcome: 'Sales outcomes reported by the CRM (accepted, contacted, opportunity, won, lost, disqualified) and campaign spend.',
   scores: 'A lead’s fit, intent, readiness, total and A–F grade, with the breakdown and the context sales needs.',
   lifecycle:

@@ -22,3 +22,15 @@ describe('scoring configuration of retention', () => {
     );
   });
 });
+
+describe('scoring configuration of roles', () => {
+  it('runs every part by default, and the parts named when split', () => {
+    expect([...loadConfig(scoringConfigSchema, {}).SCORING_ROLES]).toEqual(['stitching', 'fold', 'regrade', 'retention']);
+    expect([...loadConfig(scoringConfigSchema, { SCORING_ROLES: ' fold, regrade ' }).SCORING_ROLES]).toEqual(['fold', 'regrade']);
+  });
+
+  it('refuses an unknown role or none, naming the known ones', () => {
+    expect(() => loadConfig(scoringConfigSchema, { SCORING_ROLES: 'fold,billing' })).toThrow(/SCORING_ROLES.*unknown role billing \(expected some of stitching, fold, regrade, retention\)/);
+    expect(() => loadConfig(scoringConfigSchema, { SCORING_ROLES: ' , ' })).toThrow(/SCORING_ROLES.*names no role/);
+  });
+});

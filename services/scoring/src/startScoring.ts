@@ -1,7 +1,10 @@
-import { defineConsumer, loadDataFile, MasterKeys, startConsumerService, type RunningService } from '@leadflow/kit';
+import { createPool, defineConsumer, groupIdOf, loadDataFile, MasterKeys, startConsumerService, topicNamesOf, type RunningService } from '@leadflow/kit';
+import { topics } from '@leadflow/schemas';
 import { scoringGroups } from './consumerGroups';
+import type { ScoringRole } from './scoringRoles';
 import type { ScoringConfig } from './config';
 import { scoringMigrations } from './db/migrations';
+import { startFoldAtStitchedOffsets } from './db/startFoldAtStitchedOffsets';
 import { parseScoringModel, type ScoringModel } from './domain';
 import { competitorRevealer } from './kafka/revealCompetitors';
 import { scoreBatch } from './kafka/scoreBatch';
@@ -17,26 +20,52 @@ export const loadScoringModel = (path: string): ScoringModel =>
   });
 
 /**
- * The composition root of scoring: identity stitching (activity re-keyed by lead), the fold of each
- * lead's activity into scores, and the ticker that re-grades leads when decay crosses a boundary.
+ * The composition root of scoring: identity stitching (visitor activity re-keyed by lead), the fold
+ * of each lead's activity into scores, the ticker that re-grades leads when decay crosses a boundary
+ * and the one that prunes scoring's tables — those of them `SCORING_ROLES` names.
  */
 export async function startScoring(config: ScoringConfig): Promise<RunningService> {
   const model = loadScoringModel(config.SCORING_MODEL_FILE);
   const masters = MasterKeys.fromEnvironment(config);
   const groups = scoringGroups(config);
   const retention = scoringRetentionOf(config, model);
-  return startConsumerService(config, {
+  // The competitor check's keys come from a pool of their own: a batch holds a connection of the
+  // service's pool for its transaction, and batches waiting on the same pool for a key would starve it.
+  const keysPool = await createPool(config.DATABASE_URL, { max: 2, connectTimeoutMs: config.PG_CONNECT_TIMEOUT_MS, statementTimeoutMs: config.PG_STATEMENT_TIMEOUT_MS });
+  const runs = (role: ScoringRole) => config.SCORING_ROLES.has(role);
+  const service = await startConsumerService(config, {
     name: 'scoring',
     migrations: scoringMigrations,
+    beforeStart: async ({ pool, namespace }) => {
+      await startFoldAtStitchedOffsets(pool, {
+        foldGroup: groupIdOf(groups.scoring, namespace),
+        stitchingGroup: groupIdOf(groups.stitching, namespace),
+        rawTopics: topicNamesOf(groups.stitching, namespace),
+        activityTopic: `${namespace}${topics.activityByLead.name}`,
+      });
+    },
     consumers: [
-      defineConsumer({ ...groups.stitching, handle: ({ outbox, codecs }) => stitchBatch({ outbox, codecs, bound: retention.heldActivity }) }),
-      defineConsumer({ ...groups.scoring, handle: ({ outbox, codecs, pool }) => scoreBatch({ model, outbox, codecs, revealCompetitors: competitorRevealer(pool, masters) }) }),
+      ...(runs('stitching') ? [defineConsumer({ ...groups.stitching, handle: ({ outbox, codecs }) => stitchBatch({ outbox, codecs, bound: retention.heldActivity }) })] : []),
+      // stitching reads the raw topics whole and dead-letters what does not decode, in this process or another
+      ...(runs('fold')
+        ? [defineConsumer({ ...groups.scoring, skipUndecodable: groups.stitching.topics, handle: ({ outbox, codecs }) => scoreBatch({ model, outbox, codecs, revealCompetitors: competitorRevealer(keysPool, masters) }) })]
+        : []),
     ],
     workers: ({ pool, outbox, codecs, logger, metrics }) => [
-      startRegradeTicker({ pool, model, outbox, codecs, batchSize: config.SCORING_REGRADE_BATCH }, logger, config.SCORING_REGRADE_INTERVAL_MS),
-      startRetentionTicker({ pool, retention, metrics }, logger, config.SCORING_RETENTION_INTERVAL_MS),
+      ...(runs('regrade') ? [startRegradeTicker({ pool, model, outbox, codecs, batchSize: config.SCORING_REGRADE_BATCH }, logger, config.SCORING_REGRADE_INTERVAL_MS)] : []),
+      ...(runs('retention') ? [startRetentionTicker({ pool, retention, metrics }, logger, config.SCORING_RETENTION_INTERVAL_MS)] : []),
     ],
+  }).catch(async (error: unknown) => {
+    await keysPool.end();
+    throw error;
   });
+  return {
+    ...service,
+    stop: async () => {
+      await service.stop();
+      await keysPool.end();
+    },
+  };
 }
 
 /** The bounds of scoring's internal tables: the model's horizon plus the configured grace and margin. */

@@ -7,6 +7,8 @@ export interface BenchReport {
   partitions: number;
   machine: { cores: number; cpu: string; node: string };
   produce: { ms: number; eventsPerSec: number };
+  /** Sealing the generated events' personal fields as ingest would (data keys created, then cached), before producing. */
+  seal: { ms: number; usPerEvent: number; open: { fields: number; ms: number; usPerField: number } };
   raw: { ms: number; eventsPerSec: number };
   /** Consume and decode Avro through the registry client, nothing else. */
   rawAvro: { ms: number; eventsPerSec: number };
@@ -19,7 +21,10 @@ export interface BenchReport {
     stitchedMs: number;
     stitchedBeforeStart: number;
     forwarded: number;
+    applied: number;
   };
+  /** The same work with scoring split in two processes (stitching | fold and tickers), in a run of its own. */
+  split: { ms: number; eventsPerSec: number; startUpMs: number; stitchedMs: number; applied: number; machineUsPerEvent: number };
   /** CPU time per input event while scoring ran: this process, and the whole machine (broker, registry, Postgres included). */
   cpu: { processUsPerEvent: number; machineUsPerEvent: number };
   streamsPeer: { records: number; processMs: number; processAndCommitMs: number; withStartupMs: number; eventsPerSec: number };
@@ -43,11 +48,14 @@ export function formatBenchReport(r: BenchReport): string {
   const rows: [string, string][] = [
     ['events (N) / leads (L) / partitions per topic', `${n(r.events)} / ${n(r.leads)} / ${r.partitions}`],
     ['machine', `${r.machine.cores} cores, ${r.machine.cpu}, Node.js ${r.machine.node}`],
+    ['seal personal fields as ingest does, per event', `${r.seal.usPerEvent.toFixed(1)} µs  (${s(r.seal.ms)} for all)`],
+    ['open a sealed company as the fold does, per field', `${r.seal.open.usPerField.toFixed(1)} µs  (${n(r.seal.open.fields)} fields, keys cached after the first)`],
     ['produce: encode via registry + sendBatch, acks=all', `${n(r.produce.eventsPerSec)} events/s  (${s(r.produce.ms)})`],
     ['raw kafkajs consume: eachBatch, count only', `${n(r.raw.eventsPerSec)} events/s  (${s(r.raw.ms)})`],
     ['raw kafkajs consume + Avro decode', `${n(r.rawAvro.eventsPerSec)} events/s  (${s(r.rawAvro.ms)})`],
     ['raw consume + project codec (Avro + zod), engagement', `${n(r.rawCodec.eventsPerSec)} events/s  (${s(r.rawCodec.ms)})`],
     ['scoring: stitch + fold + state in Postgres + scores', `${n(r.scoring.eventsPerSec)} events/s  (${s(r.scoring.ms)})`],
+    ['scoring split in two processes: stitching | fold + tickers', `${n(r.split.eventsPerSec)} events/s  (${s(r.split.ms)}; machine CPU ${n(r.split.machineUsPerEvent)} µs per event)`],
     ['Kafka Streams peer: decode + decayed sum, exactly-once', `${n(r.streamsPeer.eventsPerSec)} events/s  (${s(r.streamsPeer.processAndCommitMs)}, ${s(r.streamsPeer.withStartupMs)} with start-up)`],
     ['scoring / raw count', r.ratio.toFixed(4)],
     ['scoring / raw consume + decode', r.ratioToDecode.toFixed(4)],
@@ -62,10 +70,13 @@ export function formatBenchReport(r: BenchReport): string {
   const width = Math.max(...rows.map(([label]) => label.length));
   const table = [`${'measure'.padEnd(width)}  value`, `${'-'.repeat(width)}  ${'-'.repeat(32)}`, ...rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`)];
   const note =
-    `Scoring is timed from the moment startScoring reported started until the fold group's offsets stored in ` +
-    `consumer_offsets reached the end of activity-by-lead (${n(r.scoring.forwarded)} records), polled every 100 ms; ` +
-    `${n(r.scoring.stitchedBeforeStart)} input events were already stitched at that moment. ` +
-    `The Kafka Streams peer folds the same activity-by-lead records (after stitching) into one decayed intent sum ` +
-    `per lead with exactly_once_v2, one stream thread, timed from its first record until its commits closed.`;
+    `Scoring is timed from the moment startScoring reported started until the fold had applied every input event ` +
+    `(${n(r.scoring.applied)} distinct ids in scoring_applied_events) and its group's offsets stored in consumer_offsets ` +
+    `reached the ends of its topics: the input topics, whose events that name their lead it reads directly, and ` +
+    `activity-by-lead, where stitching forwarded the rest (${n(r.scoring.forwarded)} offsets, transaction markers included); ` +
+    `polled every 100 ms; ${n(r.scoring.stitchedBeforeStart)} input events were already stitched at that moment. ` +
+    `The Kafka Streams peer folds the same records (engagement, conversation and activity-by-lead as keyed; identity ` +
+    `re-keyed by lead through a repartition topic) into one decayed intent sum per lead with exactly_once_v2, one ` +
+    `stream thread, timed from its first record until its commits closed.`;
   return [...table, '', note].join('\n');
 }

@@ -52,13 +52,15 @@ function buildPeer(): string {
 }
 
 /**
- * Runs the Kafka Streams peer on `topic` until it has folded `expected` records with exactly-once
+ * Runs the Kafka Streams peer on the topics keyed by lead, and the others re-keyed by lead through a
+ * repartition topic, until it has folded `expected` records with exactly-once
  * processing, and returns its own timing (from its first record on, commits included).
  */
 export async function runStreamsPeer(options: {
   brokers: string;
   registryUrl: string;
-  topic: string;
+  leadKeyedTopics: string[];
+  otherTopics: string[];
   outputTopic: string;
   applicationId: string;
   expected: number;
@@ -68,7 +70,7 @@ export async function runStreamsPeer(options: {
   const classpath = buildPeer();
   const halfLife = options.model.intent.dimensions.contentEngagement.halfLifeDays;
   const points = Object.entries(peerPointsOf(options.model)).map(([type, value]) => `${type}=${value}`).join(',');
-  const args = ['-Xmx512m', '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', classpath, 'io.leadflow.bench.DecayedIntentPeer', options.brokers, options.registryUrl, options.topic, options.outputTopic, options.applicationId, String(options.expected), String(halfLife), points];
+  const args = ['-Xmx512m', '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', classpath, 'io.leadflow.bench.DecayedIntentPeer', options.brokers, options.registryUrl, options.leadKeyedTopics.join(','), options.outputTopic, options.applicationId, String(options.expected), String(halfLife), points, options.otherTopics.join(',')];
   return new Promise((resolve, reject) => {
     const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

@@ -5,9 +5,9 @@ import type { ReplayedHistory } from './replayLeadHistories';
 
 /** Where the report's inputs came from, for its heading. */
 export interface ReportSources {
-  topic: string;
+  topics: string[];
   modelFiles: { before: string; after: string };
-  replay: Pick<ReplayedHistory, 'read' | 'duplicates' | 'undecodable' | 'truncatedPartitions'>;
+  replay: Pick<ReplayedHistory, 'read' | 'duplicates' | 'undecodable' | 'visitorOnly' | 'truncatedPartitions'>;
 }
 
 const SAMPLE_LEADS = 10;
@@ -17,16 +17,17 @@ const percent = (part: number, whole: number): string => (whole === 0 ? '0%' : `
 
 function heading(c: ModelComparison, sources: ReportSources): string {
   const { before, after } = c.versions;
-  const { read, duplicates, undecodable, truncatedPartitions } = sources.replay;
+  const { read, duplicates, undecodable, visitorOnly, truncatedPartitions } = sources.replay;
   const truncated = truncatedPartitions.length > 0
     ? [`  warning         partitions ${truncatedPartitions.join(', ')} no longer start at offset 0: older events are gone`]
     : [];
   return [
-    `re-scoring ${sources.topic}`,
+    `re-scoring ${sources.topics.join(', ')}`,
     `  current model   ${before}  (${sources.modelFiles.before})`,
     `  new model       ${after}  (${sources.modelFiles.after})`,
     `  evaluated at    ${new Date(c.at).toISOString()}`,
-    `  events          ${read} read: ${c.events} replayed, ${duplicates} duplicates and ${undecodable} undecodable left out`,
+    `  events          ${read} read: ${c.events} replayed, ${duplicates} duplicates and ${undecodable} undecodable left out`
+      + (visitorOnly > 0 ? `, ${visitorOnly} only a visitor names replayed as stitched` : ''),
     `  beyond horizon  ${c.skipped.before} skipped under ${before}, ${c.skipped.after} under ${after}`,
     `  leads           ${c.leads.length}`,
     ...truncated,

@@ -3,7 +3,7 @@ import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { ConfigError, connectPipeline, createLogger, describeTruncation, drainOutbox, serviceOutbox, loadConfig, readTruncatedPartitions, type Codecs, type TopicDurability } from '@leadflow/kit';
 import { loadHandoffRules, type HandoffRules } from '@leadflow/handoff';
-import { loadScoringModel } from '@leadflow/scoring';
+import { loadScoringModel, scoringGroups } from '@leadflow/scoring';
 import { applyRescore, type AppliedRescore } from './applyRescore';
 import { compareModels, type ModelComparison, type ModelPair } from './compareModels';
 import { countActiveMembers } from './countActiveMembers';
@@ -22,7 +22,7 @@ export interface RescoreOptions {
   apply?: boolean;
   /** Apply even while the scoring service's consumer group has members. */
   force?: boolean;
-  /** Replay even when a partition of the activity topic no longer starts at offset 0. */
+  /** Replay even when a partition of a folded topic no longer starts at offset 0. */
   allowTruncatedHistory?: boolean;
 }
 
@@ -83,30 +83,33 @@ async function runningServiceRefusal(run: RescoreRun): Promise<string | undefine
   return undefined;
 }
 
-/** Why a replay of the activity topic would miss history, unless the operator accepted that. */
+/** Why a replay of the folded topics would miss history, unless the operator accepted that. */
 async function truncatedHistoryRefusal(run: RescoreRun): Promise<string | undefined> {
   if (run.options.allowTruncatedHistory) return undefined;
   const admin = run.kafka.admin();
   await admin.connect();
   try {
-    const truncated = await readTruncatedPartitions(admin, [run.codecs.activityByLead.topicName]);
+    const truncated = await readTruncatedPartitions(admin, foldedCodecs(run).map((codec) => codec.topicName));
     return truncated.length === 0 ? undefined : describeTruncation(truncated);
   } finally {
     await admin.disconnect();
   }
 }
 
+/** The codecs of the topics the scoring service folds: the raw activity topics and activity-by-lead. */
+const foldedCodecs = (run: RescoreRun) => scoringGroups(run.config).scoring.topics.map((key) => run.codecs[key]);
+
 /** Replays the history with progress on stderr, compares the models and prints the report. */
 async function replayAndReport(run: RescoreRun): Promise<{ comparison: ModelComparison; report: string }> {
   let meter: ProgressMeter | undefined;
-  const replay = await replayLeadHistories(run.kafka, run.codecs.activityByLead, (read, total) =>
+  const replay = await replayLeadHistories(run.kafka, foldedCodecs(run), (read, total) =>
     (meter ??= progressMeter('events', total, run.io.err)).update(read),
   );
   meter?.finish(replay.read);
   const histories = await revealReplayedCompetitors(replay.histories, run.models, run.config, (line) => run.io.err.write(line));
   const comparison = compareModels(histories, run.models, run.rules, run.at);
   const report = formatRescoreReport(comparison, {
-    topic: run.codecs.activityByLead.topicName,
+    topics: foldedCodecs(run).map((codec) => codec.topicName),
     modelFiles: { before: run.config.SCORING_MODEL_FILE, after: run.options.model },
     replay,
   });

@@ -6,6 +6,14 @@ import { AvroShape } from './avroShape';
 export type DecodeResult<T> = { ok: true; value: T } | { ok: false; error: DecodeError };
 
 /**
+ * What a decoded record is checked against: the topic's zod contract, or its Avro schema alone —
+ * for internal topics that only the pipeline's own codec writes, whose records were checked
+ * against the contract when they were encoded (the contract has no defaults or transforms, so
+ * the values are the same). Bytes that do not decode are refused either way.
+ */
+export type DecodeCheck = 'contract' | 'avro';
+
+/**
  * Encodes and decodes one topic's records in the Confluent wire format through the registry, and
  * validates what it decodes against the topic's zod contract, so handlers only see typed values.
  */
@@ -18,6 +26,7 @@ export class TopicCodec<T extends AnyTopic> {
     readonly topicName: string,
     private readonly registry: SchemaRegistry,
     private readonly schemaId: number,
+    readonly check: DecodeCheck = 'contract',
   ) {
     this.shape = new AvroShape(topic);
   }
@@ -51,6 +60,7 @@ export class TopicCodec<T extends AnyTopic> {
     }
     const shaped = this.shape.fromAvro(decoded);
     if (!shaped.ok) return { ok: false, error: new DecodeError(`record violates ${this.topic.name}: ${shaped.reason}`) };
+    if (this.check === 'avro') return { ok: true, value: shaped.value as RecordOf<T> };
     const parsed = this.topic.schema.safeParse(shaped.value);
     if (parsed.success) return { ok: true, value: parsed.data as RecordOf<T> };
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

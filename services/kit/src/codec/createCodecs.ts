@@ -1,12 +1,17 @@
 import type { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { topics, type TopicKey } from '@leadflow/schemas';
 import { registerTopicSchema } from '../registry/registerTopicSchema';
-import { TopicCodec } from './TopicCodec';
+import { TopicCodec, type DecodeCheck } from './TopicCodec';
 
 export type Codecs = { [K in TopicKey]: TopicCodec<(typeof topics)[K]> };
 
 /** The codec of any one topic. */
 export type AnyTopicCodec = Codecs[TopicKey];
+
+/** Topics only the pipeline writes, through these codecs: their records are decoded by Avro alone. */
+const internalTopics: ReadonlySet<TopicKey> = new Set<TopicKey>(['activityByLead']);
+
+const decodeCheckOf = (key: TopicKey): DecodeCheck => (internalTopics.has(key) ? 'avro' : 'contract');
 
 /**
  * Registers every topic's schema (idempotent) and returns a codec per topic. `namespace` prefixes
@@ -18,7 +23,7 @@ export async function createCodecs(registry: SchemaRegistry, registryUrl: string
       const topic = topics[key];
       const name = `${namespace}${topic.name}`;
       const id = await registerTopicSchema(registry, registryUrl, name, topic.avro);
-      return [key, new TopicCodec(topic, name, registry, id)] as const;
+      return [key, new TopicCodec(topic, name, registry, id, decodeCheckOf(key))] as const;
     }),
   );
   return Object.fromEntries(entries) as unknown as Codecs;

@@ -24,6 +24,11 @@ export interface ConsumerSpec<K extends TopicKey> extends ConsumerGroupRef<K> {
    * on each partition is stored with its offset: the partition's watermark (`readPartitionWatermarks`).
    */
   eventTimeOf?: (value: RecordOfTopics<K>) => number | undefined;
+  /**
+   * Topics of this group that another group of the service also reads whole and dead-letters the
+   * undecodable records of: this group skips those records, so bad bytes are dead-lettered once.
+   */
+  skipUndecodable?: readonly K[];
 }
 
 /** A defined consumer group, ready for `startConsumerService`. */
@@ -31,6 +36,7 @@ export interface ConsumerGroup extends ConsumerGroupRef {
   handle: (context: ConsumerServiceContext) => BatchHandler<unknown>;
   beforeBatch?: (tx: PoolClient) => Promise<void>;
   eventTimeOf?: (value: unknown) => number | undefined;
+  skipUndecodable?: readonly TopicKey[];
 }
 
 /**

@@ -17,6 +17,8 @@ export interface ApplyTarget {
   beforeBatch?: (tx: PoolClient) => Promise<void>;
   /** The event time (epoch ms) of a decoded record; the latest of a batch is stored with its offset. */
   eventTimeOf?: (value: unknown) => number | undefined;
+  /** Skip records that do not decode instead of dead-lettering them: another group reading the topic does. */
+  skipUndecodable?: boolean;
 }
 
 export type ApplyOutcome =
@@ -63,7 +65,7 @@ export async function applyRecords(target: ApplyTarget, topic: string, partition
       }
       const result = await target.codec.decode(message.value);
       if (result.ok) records.push({ ...record, value: result.value });
-      else refused.push({ record, error: result.error });
+      else if (!target.skipUndecodable) refused.push({ record, error: result.error });
     }
     if (records.length > 0) refused.push(...(await target.handle(records, tx)));
     if (refused.length > 0) await target.deadLetters.publish(tx, refused);

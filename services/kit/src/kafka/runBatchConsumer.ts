@@ -28,6 +28,8 @@ export interface BatchConsumerOptions {
   beforeBatch?: (tx: PoolClient) => Promise<void>;
   /** The event time (epoch ms) of a decoded record, stored per partition with the offsets (see `readPartitionWatermarks`). */
   eventTimeOf?: (value: unknown) => number | undefined;
+  /** Topic names whose undecodable records this group skips: another group dead-letters them. */
+  skipUndecodable?: string[];
   /** The Kafka consumer group, when it is not `groupId` (a replay reads with a throwaway group). */
   consumerGroupId?: string;
 }
@@ -50,6 +52,7 @@ export async function runBatchConsumer(options: BatchConsumerOptions): Promise<R
   const policy: ConsumerPolicy = { ...defaultConsumerPolicy, ...options.policy };
   const health = new ConsumerHealth(groupId, policy.unreadyAfterMs);
   const codecByTopic = new Map(codecs.map((codec) => [codec.topicName, codec]));
+  const skipUndecodable = new Set(options.skipUndecodable);
   const admin = kafka.admin();
   await admin.connect();
   const soughtTo = new Map<string, bigint>();
@@ -105,7 +108,7 @@ export async function runBatchConsumer(options: BatchConsumerOptions): Promise<R
         const codec = codecByTopic.get(batch.topic);
         if (!codec) throw new TypeError(`no codec for subscribed topic ${batch.topic}`);
         const context: BatchContext = {
-          target: { pool: options.pool, groupId, codec, deadLetters: options.deadLetters, handle: options.handle, beforeBatch: options.beforeBatch, eventTimeOf: options.eventTimeOf },
+          target: { pool: options.pool, groupId, codec, deadLetters: options.deadLetters, handle: options.handle, beforeBatch: options.beforeBatch, eventTimeOf: options.eventTimeOf, skipUndecodable: skipUndecodable.has(batch.topic) },
           policy,
           health,
           metrics: options.metrics,

@@ -33,6 +33,8 @@ export interface ConsumerServiceDefinition {
   schema?: string;
   migrations: Migration[];
   consumers: ConsumerGroup[];
+  /** Runs once after the migrations, before any worker or consumer starts (e.g. to carry positions over an upgrade). */
+  beforeStart?: (context: ConsumerServiceContext) => Promise<void>;
   /** Background work beside the consumers (e.g. a ticker), started with them and stopped before them. */
   workers?: (context: ConsumerServiceContext) => Promise<Stoppable[]> | Stoppable[];
 }
@@ -66,6 +68,10 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
   const outbox = serviceOutbox(namespace, definition.name);
   const relay = await startOutboxRelay({ kafka, pool, outbox, namespace, logger, durability, onError: producerErrorCounter(metrics, definition.name) });
   const context: ConsumerServiceContext = { kafka, outbox, codecs, pool, logger, metrics, namespace };
+  await definition.beforeStart?.(context).catch(async (error: unknown) => {
+    await relay.stop();
+    throw error;
+  });
   const consumers: RunningConsumer[] = [];
   const startGroup = (group: ConsumerGroup) => {
     const groupId = groupIdOf(group, namespace);
@@ -80,6 +86,7 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
       metrics: consumerMetrics,
       beforeBatch: group.beforeBatch,
       eventTimeOf: group.eventTimeOf,
+      skipUndecodable: group.skipUndecodable?.map((key) => codecs[key].topicName),
       policy: policyOf(settings),
     });
   };

@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { LeadHistory } from '../domain';
 import type { LeadRow } from './LeadRow';
+import { lockLeadIds } from './lockLeadIds';
 
 const COLUMNS = 'lead_id, state, stream_time, last_emitted, next_crossing_at, history';
 
@@ -18,9 +19,13 @@ function toLeadRow(r: { lead_id: string; state: LeadRow['state']; stream_time: s
   };
 }
 
-/** Loads and locks the stored state of these leads in one query. */
+/**
+ * Locks these leads (see `lockLeadIds`: stored or not, in id order) and loads their stored state,
+ * its rows locked too, so the re-grading ticker skips them meanwhile.
+ */
 export async function loadLeads(tx: PoolClient, leadIds: string[]): Promise<Map<string, LeadRow>> {
   if (leadIds.length === 0) return new Map();
+  await lockLeadIds(tx, leadIds);
   const { rows } = await tx.query(`select ${COLUMNS} from lead_score_state where lead_id = any($1::text[]) for update`, [leadIds]);
   return new Map(rows.map((r) => [r.lead_id, toLeadRow(r)]));
 }

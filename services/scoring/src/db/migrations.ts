@@ -61,4 +61,13 @@ export const scoringMigrations: Migration[] = [
         occurred_before bigint);
       insert into scoring_applied_floor (occurred_before) values (null);`,
   },
+  {
+    name: '005_fold_reads_raw_topics',
+    sql: `
+      -- The fold groups that have taken their first positions on the raw activity topics (see
+      -- startFoldAtStitchedOffsets): done once per group, so a later start never moves them.
+      create table scoring_fold_raw_start (
+        group_id text primary key,
+        started_at timestamptz not null default now());`,
+  },
 ];

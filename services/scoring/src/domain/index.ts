@@ -24,6 +24,7 @@ export {
   type BantAnswer,
   type HandoffFacts,
 } from './leadScoreState';
+export { leadActivityOf } from './leadActivityOf';
 export { routeActivity, type ActivityRoutes, type Identification } from './routeActivity';
 export { mostExploredFeature } from './mostExploredFeature';
 export { nextGradeCrossing, type GradeCrossing } from './nextGradeCrossing';

@@ -7,7 +7,7 @@ export interface Identification {
 }
 
 export interface ActivityRoutes {
-  /** Events re-keyed by the lead they belong to. */
+  /** Visitor activity re-keyed by the lead the visitor became (events naming their lead reach the fold directly). */
   forward: LeadActivityEvent[];
   /** Activity of visitors not identified yet: held until they are. */
   hold: ActivityEvent[];
@@ -16,9 +16,11 @@ export interface ActivityRoutes {
 }
 
 /**
- * Decides where each activity event goes, given which lead each known visitor became. The first
- * identification of a visitor wins; a later one for another lead still counts for that lead, but
- * the visitor's history stays with the first.
+ * Decides where each activity event only a visitor names goes, given which lead each known visitor
+ * became: re-keyed by that lead, or held until the visitor is identified. Events that name their
+ * lead (see `leadActivityOf`) are the fold's to take straight from their topic; of them only
+ * identifications matter here. The first identification of a visitor wins; a later one for another
+ * lead still counts for that lead (the fold takes it), but the visitor's history stays with the first.
  */
 export function routeActivity(events: readonly ActivityEvent[], visitors: ReadonlyMap<string, string | null>): ActivityRoutes {
   const leadOf = new Map(visitors);
@@ -30,10 +32,7 @@ export function routeActivity(events: readonly ActivityEvent[], visitors: Readon
         leadOf.set(anonymousId, leadId);
         routes.identified.push({ anonymousId, leadId, at: event.occurredAt });
       }
-      routes.forward.push({ ...event, leadId });
-    } else if (event.leadId) {
-      routes.forward.push({ ...event, leadId: event.leadId });
-    } else {
+    } else if (event.leadId === undefined) {
       routes.hold.push(event);
     }
   }

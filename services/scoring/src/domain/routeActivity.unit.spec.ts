@@ -21,12 +21,12 @@ const identify = (anonymousId: string, leadId: string): ActivityEvent => ({
 });
 
 describe('routeActivity', () => {
-  it('forwards a known lead’s activity under its lead id', () => {
-    const event = view({ leadId: 'vera' });
+  it('leaves activity that names its lead to the fold, visitor id or not', () => {
+    const events = [view({ leadId: 'vera' }), view({ leadId: 'vera', anonymousId: 'v-9' })];
 
-    const routes = routeActivity([event], new Map());
+    const routes = routeActivity(events, new Map([['v-9', 'someone-else']]));
 
-    expect(routes).toEqual({ forward: [event], hold: [], identified: [] });
+    expect(routes).toEqual({ forward: [], hold: [], identified: [] });
   });
 
   it('holds an unknown visitor’s activity and forwards an identified visitor’s under the lead', () => {
@@ -47,11 +47,8 @@ describe('routeActivity', () => {
     const routes = routeActivity([first, second, after], new Map([['v-1', null]]));
 
     expect(routes.identified).toEqual([{ anonymousId: 'v-1', leadId: 'nadia', at: 1_000 }]);
-    expect(routes.forward.map((e) => [e.type, e.leadId])).toEqual([
-      ['lead_identified', 'nadia'],
-      ['lead_identified', 'impostor'],
-      ['page_viewed', 'nadia'],
-    ]);
+    // the identifications themselves name their leads: the fold takes them from the identity topic
+    expect(routes.forward.map((e) => [e.type, e.leadId])).toEqual([['page_viewed', 'nadia']]);
     expect(routes.hold).toEqual([]);
   });
 

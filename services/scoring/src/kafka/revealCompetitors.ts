@@ -13,17 +13,29 @@ const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b
  */
 export function competitorRevealer(pool: Pool, masters: MasterKeys): (events: readonly LeadActivityEvent[], model: ScoringModel) => Promise<LeadActivityEvent[]> {
   let keyring: Promise<SubjectKeyring> | undefined;
-  const ready = () => (keyring ??= migrate(pool, 'subject-keys', subjectKeysMigrations).then(() => new SubjectKeyring(pool, masters)));
+  // a failed first attempt (Postgres away) is not kept: the batch's retry tries again
+  const ready = () =>
+    (keyring ??= migrate(pool, 'subject-keys', subjectKeysMigrations)
+      .then(() => new SubjectKeyring(pool, masters))
+      .catch((error: unknown) => {
+        keyring = undefined;
+        throw error;
+      }));
   return async (events, model) => {
     const competitors = model.negativeSignals.competitorCompanies;
     if (competitors.length === 0) return [...events];
-    return Promise.all(
-      events.map(async (event) => {
-        if (event.type !== 'lead_identified' || event.payload.company === undefined || !isSealedField(event.payload.company)) return event;
-        const opened = await (await ready()).open('lead_identified.company', event.payload.company);
-        const named = opened.status === 'open' ? competitors.find((c) => sameName(c, opened.value)) : undefined;
-        return named === undefined ? event : { ...event, payload: { ...event.payload, company: named } };
-      }),
-    );
+    const revealed: LeadActivityEvent[] = [];
+    // One at a time: the keys come from the pool the batch's own transaction holds a connection of,
+    // and a batch of identifications opened at once would queue past the pool's connect timeout.
+    for (const event of events) {
+      if (event.type !== 'lead_identified' || event.payload.company === undefined || !isSealedField(event.payload.company)) {
+        revealed.push(event);
+        continue;
+      }
+      const opened = await (await ready()).open('lead_identified.company', event.payload.company);
+      const named = opened.status === 'open' ? competitors.find((c) => sameName(c, opened.value)) : undefined;
+      revealed.push(named === undefined ? event : { ...event, payload: { ...event.payload, company: named } });
+    }
+    return revealed;
   };
 }

@@ -57,8 +57,8 @@ describe('scoring on the real broker, registry and Postgres', () => {
     const letters = await testing.collectRecords(pipeline.kafka, pipeline.codecs.deadLetter, (r) => r.length >= 2);
     const scores = await testing.collectRecords(pipeline.kafka, pipeline.codecs.scores, (r) => r.some((s) => s.leadId === leadId));
     expect(letters.map((l) => [l.originalTopic, l.errorName]).sort()).toEqual([
-      [pipeline.codecs.activityByLead.topicName, 'RejectedRecordError'],
       [pipeline.codecs.engagement.topicName, 'DecodeError'],
+      [pipeline.codecs.engagement.topicName, 'RejectedRecordError'],
     ]);
     const garbage = letters.find((l) => l.errorName === 'DecodeError');
     expect(Buffer.from(garbage?.value ?? []).toString()).toBe('not avro');

@@ -1,6 +1,6 @@
 import { RejectedRecordError, type BatchHandler, type Codecs, type ConsumedRecord, type Outbox, type RefusedRecord } from '@leadflow/kit';
-import type { LeadActivityEvent } from '@leadflow/schemas';
-import { checkEventAge, emptyLeadHistory, initialLeadScoreState, type ScoringModel } from '../domain';
+import type { ActivityEvent, LeadActivityEvent } from '@leadflow/schemas';
+import { checkEventAge, emptyLeadHistory, initialLeadScoreState, leadActivityOf, type ScoringModel } from '../domain';
 import { claimEventIds } from '../db/claimEventIds';
 import { checkAppliedFloor, lockAppliedFloor } from '../retention';
 import type { LeadRow } from '../db/LeadRow';
@@ -17,18 +17,22 @@ export interface ScoreBatchDeps {
 }
 
 /**
- * Folds a batch of lead activity with one state read and one write per lead, not per event, and
+ * Folds a batch of lead activity (the events of the raw topics that name their lead, and the visitor
+ * activity stitching re-keyed; the rest of a raw topic is stitching's alone) with one state read and one write per lead, not per event, and
  * publishes the points of each touched lead's trajectory the batch makes: its scores at every event
  * time from the batch's earliest event of the lead on (all of them again when that event is late),
  * and at the grade crossings between them, through the outbox (published once the batch committed).
- * Events are deduplicated by id across redeliveries; events beyond the model's horizon, or older
+ * Events are deduplicated by id across redeliveries and paths (an event forwarded by an earlier
+ * version of stitching is also read from its raw topic); events beyond the model's horizon, or older
  * than the ids kept for deduplication (the applied ids floor), are dead-lettered with the reason.
  */
-export function scoreBatch(deps: ScoreBatchDeps): BatchHandler<LeadActivityEvent> {
+export function scoreBatch(deps: ScoreBatchDeps): BatchHandler<ActivityEvent | LeadActivityEvent> {
   return async (records, tx) => {
     const refused: RefusedRecord[] = [];
+    const leadKeyed = leadActivityIn(records);
+    if (leadKeyed.length === 0) return refused;
     const floor = await lockAppliedFloor(tx);
-    const candidates = uniqueByEventId(records).filter((record) => {
+    const candidates = uniqueByEventId(leadKeyed).filter((record) => {
       const reason = checkEventAge(record.value, deps.model, record.value.receivedAt) ?? checkAppliedFloor(record.value, floor);
       if (reason) refused.push({ record, error: new RejectedRecordError(reason) });
       return !reason;
@@ -62,6 +66,16 @@ const emptyRow = (leadId: string): LeadRow => ({
   nextCrossingAt: null,
   history: emptyLeadHistory(),
 });
+
+/** The records that are a lead's activity, as such; events only a visitor names are left to stitching. */
+function leadActivityIn(records: ConsumedRecord<ActivityEvent | LeadActivityEvent>[]): ConsumedRecord<LeadActivityEvent>[] {
+  const leadKeyed: ConsumedRecord<LeadActivityEvent>[] = [];
+  for (const record of records) {
+    const value = leadActivityOf(record.value);
+    if (value) leadKeyed.push(value === record.value ? (record as ConsumedRecord<LeadActivityEvent>) : { ...record, value });
+  }
+  return leadKeyed;
+}
 
 function uniqueByEventId(records: ConsumedRecord<LeadActivityEvent>[]): ConsumedRecord<LeadActivityEvent>[] {
   const seen = new Set<string>();

@@ -8,9 +8,10 @@ import { recordIdentifications } from './recordIdentifications';
 import { dropBeyondHorizon, releaseVisitorActivity } from './releaseVisitorActivity';
 
 /**
- * The repartition step of identity stitching: activity arrives keyed by lead or visitor and leaves
- * on `leads.activity-by-lead.v2` keyed by the lead it belongs to, so one lead's whole history —
- * anonymous sessions and devices included — is folded by one consumer, with no lookup per event.
+ * The repartition step of identity stitching: activity only a visitor names leaves on
+ * `leads.activity-by-lead.v2` keyed by the lead the visitor became, so one lead's whole history —
+ * anonymous sessions and devices included — reaches the fold with no lookup per event. Events that
+ * name their lead (and identifications) are not forwarded: the fold reads them from their own topic.
  * Held activity is bounded by `bound` (see heldActivityBound), pruned by the retention ticker.
  */
 export function stitchBatch(deps: { outbox: Outbox; codecs: Codecs; bound: HeldActivityBound }): BatchHandler<ActivityEvent> {

@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,23 +21,31 @@ import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * Folds lead activity (Confluent wire format: magic byte, schema id, Avro binary) into a per-lead
  * decayed intent sum with exactly-once processing, and prints one JSON line with how long it took
  * to process and commit the expected number of records.
  *
- * <p>Arguments: bootstrap servers, registry URL, input topic, output topic, application id,
- * expected records, intent half-life in days, points per event type as {@code type=points,...}.
+ * <p>Arguments: bootstrap servers, registry URL, input topics keyed by lead (comma-separated),
+ * output topic, application id, expected records, intent half-life in days, points per event type
+ * as {@code type=points,...}, and optionally input topics keyed otherwise (comma-separated), which
+ * are re-keyed by lead through a repartition topic. As scoring's fold, it folds the records that
+ * name their lead (a lead id, or an identification's) and leaves the rest.
  */
 public final class DecayedIntentPeer {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,8 +76,8 @@ public final class DecayedIntentPeer {
   record Activity(String leadId, String type, long occurredAt, double specificity) {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 8) {
-      System.err.println("usage: DecayedIntentPeer <bootstrap> <registryUrl> <input> <output> <applicationId> <expected> <halfLifeDays> <type=points,...>");
+    if (args.length != 8 && args.length != 9) {
+      System.err.println("usage: DecayedIntentPeer <bootstrap> <registryUrl> <leadKeyedInputs> <output> <applicationId> <expected> <halfLifeDays> <type=points,...> [<otherInputs>]");
       System.exit(2);
     }
     String registry = args[1];
@@ -90,11 +100,16 @@ public final class DecayedIntentPeer {
     CountDownLatch done = new CountDownLatch(1);
 
     StreamsBuilder builder = new StreamsBuilder();
-    // the topic is keyed by lead already, so the fold needs no repartition
-    builder.stream(args[2], Consumed.with(Serdes.String(), Serdes.ByteArray()))
-        .peek((k, v) -> firstAt.compareAndSet(0, System.nanoTime()))
-        .mapValues(value -> decode(registry, value))
-        .groupByKey(Grouped.with(Serdes.String(), null))
+    // topics keyed by lead need no repartition; the others are re-keyed by lead through one
+    KStream<String, Activity> byLead = leadActivity(builder, List.of(args[2].split(",")), registry, firstAt);
+    if (args.length == 9) {
+      KStream<String, Activity> rekeyed = leadActivity(builder, List.of(args[8].split(",")), registry, firstAt)
+          .selectKey((key, value) -> value.leadId())
+          .repartition(Repartitioned.with(Serdes.String(), new ActivitySerde()));
+      byLead = byLead.merge(rekeyed);
+    }
+    byLead
+        .groupByKey(Grouped.with(Serdes.String(), new ActivitySerde()))
         .aggregate(
             () -> new Intent(0, 0).bytes(),
             (lead, activity, stored) -> {
@@ -127,6 +142,38 @@ public final class DecayedIntentPeer {
     }
   }
 
+  /** The records of these topics that name their lead, decoded. */
+  private static KStream<String, Activity> leadActivity(StreamsBuilder builder, List<String> topics, String registry, AtomicLong firstAt) {
+    return builder.stream(topics, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+        .peek((k, v) -> firstAt.compareAndSet(0, System.nanoTime()))
+        .mapValues(value -> decode(registry, value))
+        .filter((key, value) -> value.leadId() != null);
+  }
+
+  /** An activity as the repartition topic carries it. */
+  static final class ActivitySerde implements Serde<Activity> {
+    @Override
+    public Serializer<Activity> serializer() {
+      return (topic, a) -> {
+        byte[] lead = a.leadId().getBytes(StandardCharsets.UTF_8);
+        byte[] type = a.type().getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(24 + lead.length + type.length).putInt(lead.length).put(lead).putInt(type.length).put(type).putLong(a.occurredAt()).putDouble(a.specificity()).array();
+      };
+    }
+
+    @Override
+    public Deserializer<Activity> deserializer() {
+      return (topic, bytes) -> {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        byte[] lead = new byte[b.getInt()];
+        b.get(lead);
+        byte[] type = new byte[b.getInt()];
+        b.get(type);
+        return new Activity(new String(lead, StandardCharsets.UTF_8), new String(type, StandardCharsets.UTF_8), b.getLong(), b.getDouble());
+      };
+    }
+  }
+
   private static Map<String, Double> parsePoints(String spec) {
     Map<String, Double> points = new HashMap<>();
     for (String pair : spec.split(",")) {
@@ -147,7 +194,9 @@ public final class DecayedIntentPeer {
       Object payload = record.get("payload");
       double specificity = 1d;
       if (payload instanceof GenericRecord p && p.hasField("specificity") && p.get("specificity") instanceof Number n) specificity = n.doubleValue();
-      return new Activity(String.valueOf(record.get("leadId")), String.valueOf(record.get("type")), ((Number) record.get("occurredAt")).longValue(), specificity);
+      String type = String.valueOf(record.get("type"));
+      Object leadId = "lead_identified".equals(type) && payload instanceof GenericRecord identification ? identification.get("leadId") : record.get("leadId");
+      return new Activity(leadId == null ? null : leadId.toString(), type, ((Number) record.get("occurredAt")).longValue(), specificity);
     } catch (IOException e) {
       throw new IllegalArgumentException("undecodable record", e);
     }
