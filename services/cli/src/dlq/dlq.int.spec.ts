@@ -34,9 +34,10 @@ describe('leadflow dlq and status on the real broker, registry and Postgres', ()
     // relayed as the services relay them: in a Kafka transaction, whose markers take offsets
     const outbox = serviceOutbox(run.namespace, 'some-service');
     await inTransaction(pool, (tx) => outbox.write(tx, pipeline.codecs.deadLetter, deadLettersOf(refused, `${run.namespace}some-group`, Date.now())));
-    await drainOutbox({ kafka: pipeline.kafka, pool, outbox, namespace: run.namespace, logger: createLogger('dlq-test', 'warn'), timeoutMs: 30_000 });
+    expect(await drainOutbox({ kafka: pipeline.kafka, pool, outbox, namespace: run.namespace, logger: createLogger('dlq-test', 'warn'), timeoutMs: 30_000 })).toBe(0);
 
-    const letters = await readDeadLetters(pipeline.kafka, pipeline.codecs);
+    // the commit's markers are written after it returns: read once they are
+    const letters = await testing.waitFor('both dead letters readable', () => readDeadLetters(pipeline.kafka, pipeline.codecs), (read) => read.length >= refused.length);
     const summary = summarizeDeadLetters(letters);
     const engagementOnly = letters.filter((l) => matchesFilter(l, { topic: 'leads.engagement.v1' }));
     const redrives = serviceOutbox(run.namespace, 'dlq-redrive');
@@ -44,7 +45,7 @@ describe('leadflow dlq and status on the real broker, registry and Postgres', ()
     const dryRun = await redriveDeadLetters(deps, engagementOnly, { dryRun: true });
     const first = await redriveDeadLetters(deps, engagementOnly, { dryRun: false });
     const second = await redriveDeadLetters(deps, engagementOnly, { dryRun: false });
-    await drainOutbox({ kafka: pipeline.kafka, pool, outbox: redrives, namespace: run.namespace, logger: createLogger('dlq-test', 'warn'), timeoutMs: 30_000 });
+    expect(await drainOutbox({ kafka: pipeline.kafka, pool, outbox: redrives, namespace: run.namespace, logger: createLogger('dlq-test', 'warn'), timeoutMs: 30_000 })).toBe(0);
 
     expect(summary.map((g) => [g.originalTopic, g.reason, g.count]).sort()).toEqual([
       [engagement, 'record is not in the Confluent wire format', 1],
