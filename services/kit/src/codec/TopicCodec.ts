@@ -2,6 +2,7 @@ import type { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import type { AnyTopic, RecordOf } from '@leadflow/schemas';
 import { DecodeError, RegistryUnavailableError } from '../errors/LeadflowError';
 import { AvroShape } from './avroShape';
+import { wireEncode, type AvroWriter } from './wireEncode';
 
 export type DecodeResult<T> = { ok: true; value: T } | { ok: false; error: DecodeError };
 
@@ -19,6 +20,8 @@ export type DecodeCheck = 'contract' | 'avro';
  */
 export class TopicCodec<T extends AnyTopic> {
   private readonly shape: AvroShape;
+  /** The writer schema, once the registry gave it. */
+  private writer: AvroWriter | undefined;
 
   constructor(
     readonly topic: T,
@@ -32,7 +35,14 @@ export class TopicCodec<T extends AnyTopic> {
   }
 
   async encode(record: RecordOf<T>): Promise<Buffer> {
-    return this.registry.encode(this.schemaId, this.shape.toAvro(record as Record<string, unknown>));
+    const avro = this.shape.toAvro(record as Record<string, unknown>);
+    this.writer ??= (await this.registry.getSchema(this.schemaId)) as unknown as AvroWriter;
+    try {
+      return wireEncode(this.writer, this.schemaId, avro);
+    } catch {
+      // the registry client names the paths of the value its schema refuses
+      return this.registry.encode(this.schemaId, avro);
+    }
   }
 
   /**

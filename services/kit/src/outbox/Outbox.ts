@@ -20,16 +20,38 @@ export class Outbox {
     await this.writeEncoded(tx, await encodeRecords(codec, records));
   }
 
-  /** Writes records already encoded (e.g. original bytes), in order, and wakes the relay at commit. */
+  /**
+   * Writes records already encoded (e.g. original bytes), in order, and wakes the relay at commit.
+   * Keys and values travel as one binary parameter each, cut by offset in the statement: the driver
+   * sends a Buffer parameter as raw bytes, where a `bytea[]` would be hex text built per element.
+   */
   async writeEncoded(tx: ClientBase, records: OutboxRecord[]): Promise<void> {
     if (records.length === 0) return;
+    const keys = packed(records.map((r) => r.key));
+    const values = packed(records.map((r) => r.value));
     await tx.query(
       `insert into public.outbox (relay, topic, key, value, headers)
-       select $1, r.topic, r.key, r.value, r.headers
-       from unnest($2::text[], $3::bytea[], $4::bytea[], $5::jsonb[]) with ordinality as r(topic, key, value, headers, n)
+       select $1, r.topic,
+              case when r.key_length < 0 then null else substring($3::bytea from r.key_at for r.key_length) end,
+              case when r.value_length < 0 then null else substring($6::bytea from r.value_at for r.value_length) end,
+              ($9::jsonb) -> (r.n::int - 1)
+       from unnest($2::text[], $4::int[], $5::int[], $7::int[], $8::int[]) with ordinality as r(topic, key_at, key_length, value_at, value_length, n)
        order by r.n`,
-      [this.relay, records.map((r) => r.topic), records.map((r) => r.key), records.map((r) => r.value), records.map((r) => JSON.stringify(r.headers))],
+      [this.relay, records.map((r) => r.topic), keys.bytes, keys.at, keys.lengths, values.bytes, values.at, values.lengths, JSON.stringify(records.map((r) => r.headers))],
     );
     await tx.query('select pg_notify($1, $2)', [OUTBOX_CHANNEL, this.relay]);
   }
+}
+
+/** Buffers laid end to end, with where each starts (1-based, as `substring` counts) and its length (-1 for null). */
+function packed(buffers: (Buffer | null)[]): { bytes: Buffer; at: number[]; lengths: number[] } {
+  const at: number[] = [];
+  const lengths: number[] = [];
+  let next = 1;
+  for (const buffer of buffers) {
+    at.push(next);
+    lengths.push(buffer === null ? -1 : buffer.length);
+    next += buffer?.length ?? 0;
+  }
+  return { bytes: Buffer.concat(buffers.filter((b): b is Buffer => b !== null)), at, lengths };
 }

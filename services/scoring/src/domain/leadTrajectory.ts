@@ -21,7 +21,7 @@ type Start = { state: LeadScoreState; at: number | undefined };
 /** The grade crossings of `state` after `from` and before `until`. */
 function crossingsBetween(state: LeadScoreState, from: number, until: number, model: ScoringModel): TrajectoryPoint[] {
   const points: TrajectoryPoint[] = [];
-  for (let c = nextGradeCrossing(state, model, from); c && c.at < until; c = nextGradeCrossing(state, model, c.at)) {
+  for (let c = nextGradeCrossing(state, model, from, { before: until }); c && c.at < until; c = nextGradeCrossing(state, model, c.at, { before: until })) {
     points.push({ at: c.at, state, cause: 'decay', eventIds: [] });
   }
   return points;

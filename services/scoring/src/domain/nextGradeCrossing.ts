@@ -70,16 +70,26 @@ function horizonOf(state: LeadScoreState, model: ScoringModel, fromMs: number): 
   return Math.ceil(latest + HORIZON_HALF_LIVES * longestHalfLife * DAY_MS);
 }
 
+/** What a caller may already know: the evaluation at `fromMs`, and a time past which it does not look. */
+export type CrossingSearch = {
+  /** `evaluateScores(state, model, fromMs)`, when the caller made it already. */
+  evaluation?: ScoreEvaluation;
+  /** Only a crossing by this time is wanted: when the grade still holds then, none is searched for. */
+  before?: number;
+};
+
 /**
  * The first moment after `fromMs` (integer epoch ms) at which the lead's grade differs from its grade
- * at `fromMs`, or undefined if it never changes (e.g. F already, or only non-decaying points).
+ * at `fromMs`, or undefined if it never changes (e.g. F already, or only non-decaying points), or,
+ * with `search.before`, if it does not change by that time.
  */
 export function nextGradeCrossing(
   state: LeadScoreState,
   model: ScoringModel,
   fromMs: number,
+  search: CrossingSearch = {},
 ): GradeCrossing | undefined {
-  const start = evaluateScores(state, model, fromMs);
+  const start = search.evaluation ?? evaluateScores(state, model, fromMs);
   if (start.grade === 'F') return undefined;
   // Time enters only through decayedValue, which never grows as time advances; min(cap, ·), the sums,
   // max(0, · − penalty), rounding and the disqualified ceiling all preserve order, and fit, penalty
@@ -87,6 +97,7 @@ export function nextGradeCrossing(
   // below the grade's floor is the only crossing, and bisection on integer ms finds it exactly.
   const floor = model.grades[start.grade];
   const totalAt = totalOverTime(state, model, start);
+  if (search.before !== undefined && totalAt(search.before) >= floor) return undefined;
   let kept = fromMs;
   let fallen = horizonOf(state, model, fromMs);
   let fallenTotal = totalAt(fallen);

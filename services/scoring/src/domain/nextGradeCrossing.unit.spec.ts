@@ -112,4 +112,18 @@ describe('nextGradeCrossing: laws', () => {
       }),
     );
   });
+
+  it('searched up to a time, it finds the same crossing when it falls by then and none otherwise', () => {
+    fc.assert(
+      fc.property(mixedJourneyArb, fromArb, fc.integer({ min: 1, max: TEN_YEARS_MS }), (events, from, ahead) => {
+        const state = foldAll(events, model);
+        const crossing = nextGradeCrossing(state, model, from);
+        const evaluation = evaluateScores(state, model, from);
+
+        const bounded = nextGradeCrossing(state, model, from, { before: from + ahead, evaluation });
+
+        expect(bounded).toEqual(crossing !== undefined && crossing.at <= from + ahead ? crossing : undefined);
+      }),
+    );
+  });
 });

@@ -1,7 +1,7 @@
 import type { LeadActivityEvent, LeadScored } from '@leadflow/schemas';
 import { applyToTrajectory, nextGradeCrossing, type ScoringModel } from '../domain';
 import type { LeadRow } from '../db/LeadRow';
-import { scoresOf } from './scoresOf';
+import { pointScoresOf } from './scoresOf';
 
 /**
  * Applies a lead's new (deduplicated) events to its row and gives the scores to publish: one per
@@ -13,7 +13,7 @@ export function scoreLeadActivity(row: LeadRow, events: readonly LeadActivityEve
   const applied = applyToTrajectory(row, events, model);
   let lastEmitted = row.lastEmitted;
   const scores = applied.points.map((point) => {
-    const rescored = scoresOf({ ...row, state: point.state, lastEmitted }, model, point.cause, point.eventIds, point.at);
+    const rescored = pointScoresOf({ ...row, state: point.state, lastEmitted }, model, point.cause, point.eventIds, point.at);
     lastEmitted = rescored.row.lastEmitted;
     return rescored.scores;
   });

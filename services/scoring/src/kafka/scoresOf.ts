@@ -1,6 +1,6 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { LeadScored } from '@leadflow/schemas';
-import { evaluateScores, handoffContextOf, nextGradeCrossing, type ScoringModel } from '../domain';
+import { evaluateScores, handoffContextOf, nextGradeCrossing, type ScoreEvaluation, type ScoringModel } from '../domain';
 import type { EmittedScores, LeadRow } from '../db/LeadRow';
 
 /** Namespace of the deterministic ids of score events. */
@@ -36,6 +36,23 @@ export function scoresOf(
   evaluatedAt: number = row.streamTime,
 ): Rescored {
   const evaluation = evaluateScores(row.state, model, evaluatedAt);
+  const nextCrossingAt = nextGradeCrossing(row.state, model, evaluatedAt, { evaluation })?.at ?? null;
+  const rescored = pointScoresOf(row, model, cause, causeEventIds, evaluatedAt, evaluation);
+  return { ...rescored, row: { ...rescored.row, nextCrossingAt } };
+}
+
+/**
+ * `scoresOf` without scheduling the next grade crossing (the row's is left as it is): for the
+ * points of a trajectory, whose crossing is scheduled once, after the last.
+ */
+export function pointScoresOf(
+  row: LeadRow,
+  model: ScoringModel,
+  cause: LeadScored['cause'],
+  causeEventIds: string[],
+  evaluatedAt: number,
+  evaluation: ScoreEvaluation = evaluateScores(row.state, model, evaluatedAt),
+): Rescored {
   const current: EmittedScores = {
     total: evaluation.total,
     grade: evaluation.grade,
@@ -43,10 +60,9 @@ export function scoresOf(
     intent: round1(evaluation.intent),
     readiness: round1(evaluation.readiness),
   };
-  const nextCrossingAt = nextGradeCrossing(row.state, model, evaluatedAt)?.at ?? null;
   const previous = row.lastEmitted;
   return {
-    row: { ...row, lastEmitted: current, nextCrossingAt },
+    row: { ...row, lastEmitted: current },
     scores: {
       eventId: uuidv5(seedOf(row, model, cause, causeEventIds, evaluatedAt), SCORES_ID_NAMESPACE),
       leadId: row.leadId,
