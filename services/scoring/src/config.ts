@@ -18,6 +18,8 @@ export const scoringConfigSchema = z
     /** How far behind the stream an event may arrive and still be deduplicated rather than refused. */
     SCORING_DEDUP_MARGIN_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
     SCORING_RETENTION_INTERVAL_MS: z.coerce.number().int().min(10).max(86_400_000).default(60_000),
+    /** Leads whose rows the fold keeps in memory between batches (0: read every row from Postgres). */
+    SCORING_STATE_CACHE_LEADS: z.coerce.number().int().min(0).max(10_000_000).default(20_000),
     SCORING_RETENTION_CHUNK: z.coerce.number().int().min(1).max(100_000).default(1_000),
   })
   .refine((c) => c.SCORING_DEDUP_MARGIN_DAYS >= c.SCORING_HELD_GRACE_DAYS, {

@@ -3,6 +3,7 @@ import { topics } from '@leadflow/schemas';
 import { scoringGroups } from './consumerGroups';
 import type { ScoringRole } from './scoringRoles';
 import type { ScoringConfig } from './config';
+import { LeadRowCache } from './db/LeadRowCache';
 import { scoringMigrations } from './db/migrations';
 import { startFoldAtStitchedOffsets } from './db/startFoldAtStitchedOffsets';
 import { parseScoringModel, type ScoringModel } from './domain';
@@ -48,7 +49,7 @@ export async function startScoring(config: ScoringConfig): Promise<RunningServic
       ...(runs('stitching') ? [defineConsumer({ ...groups.stitching, handle: ({ outbox, codecs }) => stitchBatch({ outbox, codecs, bound: retention.heldActivity }) })] : []),
       // stitching reads the raw topics whole and dead-letters what does not decode, in this process or another
       ...(runs('fold')
-        ? [defineConsumer({ ...groups.scoring, skipUndecodable: groups.stitching.topics, handle: ({ outbox, codecs }) => scoreBatch({ model, outbox, codecs, revealCompetitors: competitorRevealer(keysPool, masters) }) })]
+        ? [defineConsumer({ ...groups.scoring, skipUndecodable: groups.stitching.topics, handle: ({ outbox, codecs }) => scoreBatch({ model, outbox, codecs, rows: rowCacheOf(config), revealCompetitors: competitorRevealer(keysPool, masters) }) })]
         : []),
     ],
     workers: ({ pool, outbox, codecs, logger, metrics }) => [
@@ -67,6 +68,9 @@ export async function startScoring(config: ScoringConfig): Promise<RunningServic
     },
   };
 }
+
+const rowCacheOf = (config: ScoringConfig): LeadRowCache | undefined =>
+  config.SCORING_STATE_CACHE_LEADS > 0 ? new LeadRowCache(config.SCORING_STATE_CACHE_LEADS) : undefined;
 
 /** The bounds of scoring's internal tables: the model's horizon plus the configured grace and margin. */
 export const scoringRetentionOf = (config: ScoringConfig, model: ScoringModel): ScoringRetention => ({

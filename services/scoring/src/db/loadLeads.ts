@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { LeadHistory } from '../domain';
 import type { LeadRow } from './LeadRow';
+import type { LeadRowCache } from './LeadRowCache';
 import { lockLeadIds } from './lockLeadIds';
 
 const COLUMNS = 'lead_id, state, stream_time, last_emitted, next_crossing_at, history';
@@ -21,13 +22,33 @@ function toLeadRow(r: { lead_id: string; state: LeadRow['state']; stream_time: s
 
 /**
  * Locks these leads (see `lockLeadIds`: stored or not, in id order) and loads their stored state,
- * its rows locked too, so the re-grading ticker skips them meanwhile.
+ * its rows locked too, so the re-grading ticker skips them meanwhile. With a cache, only the
+ * versions are read for all of them, and the rows only of those whose cached row is not the
+ * stored one.
  */
-export async function loadLeads(tx: PoolClient, leadIds: string[]): Promise<Map<string, LeadRow>> {
+export async function loadLeads(tx: PoolClient, leadIds: string[], cache?: LeadRowCache): Promise<Map<string, LeadRow>> {
   if (leadIds.length === 0) return new Map();
   await lockLeadIds(tx, leadIds);
-  const { rows } = await tx.query(`select ${COLUMNS} from lead_score_state where lead_id = any($1::text[]) for update`, [leadIds]);
-  return new Map(rows.map((r) => [r.lead_id, toLeadRow(r)]));
+  if (!cache) {
+    const { rows } = await tx.query(`select ${COLUMNS} from lead_score_state where lead_id = any($1::text[]) for update`, [leadIds]);
+    return new Map(rows.map((r) => [r.lead_id, toLeadRow(r)]));
+  }
+  const { rows: versions } = await tx.query<{ lead_id: string; version: string | null }>(
+    'select lead_id, version from lead_score_state where lead_id = any($1::text[]) for update',
+    [leadIds],
+  );
+  const loaded = new Map<string, LeadRow>();
+  const misses: string[] = [];
+  for (const { lead_id, version } of versions) {
+    const cached = cache.get(lead_id, version);
+    if (cached) loaded.set(lead_id, cached);
+    else misses.push(lead_id);
+  }
+  if (misses.length > 0) {
+    const { rows } = await tx.query(`select ${COLUMNS} from lead_score_state where lead_id = any($1::text[])`, [misses]);
+    for (const r of rows) loaded.set(r.lead_id, toLeadRow(r));
+  }
+  return loaded;
 }
 
 /**

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
+import type { Pool } from 'pg';
 import {
   connectPipeline,
   createLogger,
+  createPool,
   createProducer,
+  inTransaction,
   loadConfig,
   publishRecords,
   testing,
@@ -12,6 +15,8 @@ import {
 } from '@leadflow/kit';
 import type { EngagementEvent } from '@leadflow/schemas';
 import { scoringConfigSchema } from '../config';
+import { loadLeads } from '../db/loadLeads';
+import { saveLeads } from '../db/saveLeads';
 import { startScoring } from '../startScoring';
 
 const DAY = 86_400_000;
@@ -21,6 +26,7 @@ describe('scoring on the real broker, registry and Postgres', () => {
   let scoring: RunningService;
   let pipeline: Pipeline;
   let producer: Producer;
+  let pool: Pool;
 
   beforeAll(async () => {
     run = await testing.isolatedRun('scoring');
@@ -28,11 +34,13 @@ describe('scoring on the real broker, registry and Postgres', () => {
     pipeline = await connectPipeline('scoring-test', config, createLogger('scoring-test', 'warn'));
     producer = await createProducer(pipeline.kafka);
     scoring = await startScoring(config);
+    pool = await createPool(config.DATABASE_URL);
   });
 
   afterAll(async () => {
     await scoring?.stop();
     await producer?.disconnect();
+    await pool?.end();
     await run?.cleanUp();
   });
 
@@ -104,5 +112,24 @@ describe('scoring on the real broker, registry and Postgres', () => {
       [late.occurredAt, 2, [late.eventId]],
       [last.occurredAt, 3, [last.eventId]],
     ]);
+  });
+
+  it('folds onto the stored row when another writer saved it since the fold kept its own copy', async () => {
+    const leadId = `rewritten-${run.id}`;
+    const first = pricingView(leadId, Date.now() - 3000);
+    const next = pricingView(leadId, Date.now() - 1000);
+    await publishRecords(producer, pipeline.codecs.engagement, [first]);
+    await testing.collectRecords(pipeline.kafka, pipeline.codecs.scores, (r) => r.some((s) => s.causeEventIds.includes(first.eventId)));
+
+    // a writer other than the fold (as a rescore does) saves the row: here it counts ten more events
+    await inTransaction(pool, async (tx) => {
+      const row = (await loadLeads(tx, [leadId])).get(leadId);
+      if (!row) throw new Error('the fold stored no row');
+      await saveLeads(tx, [{ ...row, state: { ...row.state, eventsApplied: row.state.eventsApplied + 10 } }]);
+    });
+    await publishRecords(producer, pipeline.codecs.engagement, [next]);
+
+    const scores = await testing.collectRecords(pipeline.kafka, pipeline.codecs.scores, (r) => r.some((s) => s.causeEventIds.includes(next.eventId)));
+    expect(scores.find((s) => s.causeEventIds.includes(next.eventId))?.eventsApplied).toBe(12);
   });
 });

@@ -4,6 +4,7 @@ import { checkEventAge, emptyLeadHistory, initialLeadScoreState, leadActivityOf,
 import { claimEventIds } from '../db/claimEventIds';
 import { checkAppliedFloor, lockAppliedFloor } from '../retention';
 import type { LeadRow } from '../db/LeadRow';
+import type { LeadRowCache } from '../db/LeadRowCache';
 import { loadLeads } from '../db/loadLeads';
 import { saveLeads } from '../db/saveLeads';
 import { scoreLeadActivity } from './scoreLeadActivity';
@@ -12,6 +13,8 @@ export interface ScoreBatchDeps {
   model: ScoringModel;
   outbox: Outbox;
   codecs: Codecs;
+  /** The rows this process saved last, so a batch reads only the versions of the leads it finds there. */
+  rows?: LeadRowCache;
   /** Puts the model's competitor name in place of a sealed company that names one (see `competitorRevealer`). */
   revealCompetitors?: (events: readonly LeadActivityEvent[], model: ScoringModel) => Promise<LeadActivityEvent[]>;
 }
@@ -42,7 +45,7 @@ export function scoreBatch(deps: ScoreBatchDeps): BatchHandler<ActivityEvent | L
     if (claimed.length === 0) return refused;
     const events = deps.revealCompetitors ? await deps.revealCompetitors(claimed, deps.model) : claimed;
 
-    const stored = await loadLeads(tx, [...new Set(events.map((e) => e.leadId))]);
+    const stored = await loadLeads(tx, [...new Set(events.map((e) => e.leadId))], deps.rows);
     const byLead = new Map<string, LeadActivityEvent[]>();
     for (const event of events) {
       const leadEvents = byLead.get(event.leadId);
@@ -53,7 +56,8 @@ export function scoreBatch(deps: ScoreBatchDeps): BatchHandler<ActivityEvent | L
       scoreLeadActivity(stored.get(leadId) ?? emptyRow(leadId), leadEvents, deps.model),
     );
     await deps.outbox.write(tx, deps.codecs.scores, rescored.flatMap((r) => r.scores));
-    await saveLeads(tx, rescored.map((r) => r.row));
+    const versions = await saveLeads(tx, rescored.map((r) => r.row));
+    for (const { row } of rescored) deps.rows?.put(row, versions.get(row.leadId) as string);
     return refused;
   };
 }
