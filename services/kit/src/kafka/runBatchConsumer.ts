@@ -69,6 +69,8 @@ export async function runBatchConsumer(options: BatchConsumerOptions): Promise<R
       groupId: options.consumerGroupId ?? groupId,
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 100,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+      maxBytes: 16 * 1024 * 1024,
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
       // A connection cut by our own disconnect crashes kafkajs with a retriable error; it would then
