@@ -15,6 +15,16 @@ export interface ServiceProcess {
 /** The compiled entry point of a service, next to this package in the workspace. */
 export const serviceEntry = (name: ServiceName): string => join(__dirname, '..', '..', '..', name, 'dist', 'main.js');
 
+/**
+ * Node's arguments for a service process: its entry, after `--cpu-prof` when LEADFLOW_CPU_PROF_DIR
+ * names a directory (each service then writes a V8 CPU profile there when it exits; Node refuses
+ * `--cpu-prof` in NODE_OPTIONS).
+ */
+export const serviceArgs = (name: ServiceName, env: NodeJS.ProcessEnv): string[] => [
+  ...(env.LEADFLOW_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${env.LEADFLOW_CPU_PROF_DIR}`] : []),
+  serviceEntry(name),
+];
+
 /** Starts services (all by default) as separate processes, each logging to its own file. */
 export function startServiceProcesses(
   env: NodeJS.ProcessEnv,
@@ -27,9 +37,7 @@ export function startServiceProcesses(
     const logFile = join(logDir, `${name}.log`);
     const log = createWriteStream(logFile, { flags: 'a' });
     const portVariable = name === 'ingest' ? 'INGEST_PORT' : 'HEALTH_PORT';
-    // LEADFLOW_CPU_PROF_DIR: each service writes a V8 CPU profile there when it exits (benches, profiling)
-    const profile = env.LEADFLOW_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${env.LEADFLOW_CPU_PROF_DIR}`] : [];
-    const child = spawn(process.execPath, [...profile, serviceEntry(name)], {
+    const child = spawn(process.execPath, serviceArgs(name, env), {
       env: { ...env, [portVariable]: String(ports[name]) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { serviceEntry } from '../demo/startServiceProcesses';
+import { serviceArgs } from '../demo/startServiceProcesses';
 import type { InstancePlan } from './planInstances';
 import { restartDelayMs, STABLE_AFTER_MS } from './restartDelay';
 
@@ -47,7 +47,7 @@ export function superviseInstance(
 
   const launch = () => {
     const startedAt = Date.now();
-    const current = spawn(process.execPath, [serviceEntry(plan.service)], { env: { ...env, ...plan.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const current = spawn(process.execPath, serviceArgs(plan.service, { ...env, ...plan.env }), { env: { ...env, ...plan.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     current.stdout?.pipe(log, { end: false });
     current.stderr?.pipe(log, { end: false });
     current.once('exit', (code, signal) => {
