@@ -12,6 +12,9 @@ import type { ConsumerMetrics } from './ConsumerMetrics';
 import { defaultConsumerPolicy, type ConsumerPolicy } from './ConsumerPolicy';
 import type { DeadLetterPublisher } from './DeadLetterPublisher';
 
+/** Partitions whose batches one consumer applies at once, each in a transaction of its own. */
+export const PARTITIONS_CONSUMED_CONCURRENTLY = 3;
+
 export interface BatchConsumerOptions {
   kafka: Kafka;
   pool: Pool;
@@ -103,7 +106,7 @@ export async function runBatchConsumer(options: BatchConsumerOptions): Promise<R
     await consumer.run({
       eachBatchAutoResolve: false,
       // Partitions are independent (keyed state, offsets per partition): overlap their I/O waits.
-      partitionsConsumedConcurrently: 3,
+      partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
       autoCommitInterval: 1000,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0 || health.isHalted(batch.topic, batch.partition)) return;
