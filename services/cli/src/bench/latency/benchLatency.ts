@@ -17,6 +17,9 @@ const TICK_MS = 10;
 const MAX_IN_FLIGHT = 512;
 /** A generous SLA, so no breach traffic mixes into the measurement. */
 const SLA_SECONDS = 86_400;
+/** How long scores are waited for after a rate's sending ended, and how long without a new one ends the wait. */
+const DRAIN_MS = 300_000;
+const DRAIN_QUIET_MS = 15_000;
 
 /** When each lead event was acknowledged, and when its score and any transition at its time were first seen. */
 interface Timings {
@@ -139,10 +142,12 @@ async function measureRate(pipeline: ChaosPipeline, pipe: Pipeline, options: Lat
   try {
     console.log(`rate ${rate}/s: ${traffic.length} events of ${Math.round(events / options.eventsPerLead)} leads for ${options.seconds} s`);
     const sent = await sendAtRate(new URL('/v1/events', pipeline.ingestUrls[0]), traffic, rate, options.perRequest, timings);
-    await drain(timings, 10_000, 120_000);
-    const score = latencyStats(latencies(timings.acked, timings.scored));
+    await drain(timings, DRAIN_QUIET_MS, DRAIN_MS);
+    const scoreLatencies = latencies(timings.acked, timings.scored);
+    const unscored = timings.acked.size - scoreLatencies.length;
+    const score = latencyStats(scoreLatencies, unscored);
     const transition = latencyStats(latencies(timings.acked, timings.transitioned));
-    return { rate, achieved: sent.accepted / sent.seconds, accepted: sent.accepted, refused: sent.refused, skippedTicks: sent.skippedTicks, leadEvents: timings.acked.size, score, transition };
+    return { rate, achieved: sent.accepted / sent.seconds, accepted: sent.accepted, refused: sent.refused, skippedTicks: sent.skippedTicks, leadEvents: timings.acked.size, unscored, score, transition };
   } finally {
     await consumer.disconnect();
   }
@@ -162,13 +167,21 @@ async function benchLatency(options: LatencyOptions): Promise<LatencyReport> {
   try {
     const pipe = await connectPipeline('bench-latency', loadConfig(z.object(commonConfig), pipeline.run.env), createLogger('bench', 'error'));
     const results: RateResult[] = [];
-    for (const rate of options.rates) results.push(await measureRate(pipeline, pipe, options, rate));
+    const rates = [...options.rates].sort((a, b) => a - b);
+    for (const rate of rates) {
+      const result = await measureRate(pipeline, pipe, options, rate);
+      results.push(result);
+      // a pipeline still behind would add this rate's backlog to the next one's latencies
+      if (result.unscored > 0) break;
+    }
     return {
       machine: { cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.versions.node },
       seconds: options.seconds,
       perRequest: options.perRequest,
       results,
       highestRateUnder1s: highestRateUnder(results.map((r) => ({ rate: r.rate, ...r.score })), 1000),
+      notRun: rates.slice(results.length),
+      drainMs: DRAIN_MS,
     };
   } finally {
     await pipeline.stop();
@@ -178,6 +191,7 @@ async function benchLatency(options: LatencyOptions): Promise<LatencyReport> {
 
 runBenchMain('latency', async () => {
   const report = await benchLatency(readLatencyOptions(process.argv.slice(2)));
+  // a rate the pipeline cannot keep up with is a finding; no score at all is a broken pipeline
   const problems = report.results.flatMap((r) => (r.score.count === 0 ? [`no score was matched at ${r.rate} events/s`] : []));
   return { table: formatLatencyReport(report), figures: { ...report }, problems };
 });

@@ -9,6 +9,13 @@ describe('latency statistics', () => {
     expect(stats).toEqual({ count: 100, p50: 50, p95: 95, p99: 99, max: 100 });
   });
 
+  it('ranks latencies never seen last: 2 % missing puts p99 beyond any wait, not among the seen', () => {
+    const stats = latencyStats(Array.from({ length: 98 }, (_, i) => i + 1), 2);
+
+    expect(stats).toEqual({ count: 98, p50: 50, p95: 95, p99: Infinity, max: Infinity });
+    expect(highestRateUnder([{ rate: 500, ...stats }], 1000)).toBeUndefined();
+  });
+
   it('orders its percentiles and never exceeds the largest value', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1 }), (values) => {
