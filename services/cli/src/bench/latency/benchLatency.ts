@@ -19,7 +19,7 @@ const MAX_IN_FLIGHT = 512;
 const SLA_SECONDS = 86_400;
 /** How long scores are waited for after a rate's sending ended, and how long without a new one ends the wait. */
 const DRAIN_MS = 300_000;
-const DRAIN_QUIET_MS = 15_000;
+const DRAIN_QUIET_MS = 30_000;
 
 /** When each lead event was acknowledged, and when its score and any transition at its time were first seen. */
 interface Timings {
@@ -182,6 +182,7 @@ async function benchLatency(options: LatencyOptions): Promise<LatencyReport> {
       highestRateUnder1s: highestRateUnder(results.map((r) => ({ rate: r.rate, ...r.score })), 1000),
       notRun: rates.slice(results.length),
       drainMs: DRAIN_MS,
+      drainQuietMs: DRAIN_QUIET_MS,
     };
   } finally {
     await pipeline.stop();

@@ -27,8 +27,9 @@ export interface LatencyReport {
   highestRateUnder1s: number | undefined;
   /** Rates not run: the pipeline had not scored every event of a lower rate by the end of its wait. */
   notRun: number[];
-  /** How long the wait after each rate's sending lasted at most, in ms. */
+  /** How long the wait after each rate's sending lasted at most, and without a new score, in ms. */
   drainMs: number;
+  drainQuietMs: number;
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)}` : 'never');
@@ -57,7 +58,7 @@ export function formatLatencyReport(r: LatencyReport): string {
     '',
     `highest rate with score p99 < 1 s: ${r.highestRateUnder1s === undefined ? 'none of those measured' : `${r.highestRateUnder1s} events/s`}`,
     ...(r.notRun.length > 0
-      ? [`not run: ${r.notRun.join(', ')} events/s, since the pipeline had not scored every event of the rate before within ${r.drainMs / 1000} s after its sending ended ('never' in a percentile: an unscored event)`]
+      ? [`not run: ${r.notRun.join(', ')} events/s, since the pipeline had not scored every event of the rate before by the end of the wait after its sending (until no score came for ${r.drainQuietMs / 1000} s, at most ${r.drainMs / 1000} s; 'never' in a percentile: an unscored event)`]
       : []),
   ].join('\n');
 }
