@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import type { Admin, Kafka } from 'kafkajs';
-import { createProducer, type Codecs } from '@leadflow/kit';
+import { createProducer, createRegistry, type Codecs } from '@leadflow/kit';
 import {
   projectedCodecs,
   projectionHistory,
@@ -36,7 +36,7 @@ interface BenchContext {
 async function benchProjections(options: ProjectionsBenchOptions, signal: AbortSignal): Promise<ProjectionsBenchReport> {
   return withBenchRun(projectionsConfigSchema, async ({ run, config, kafka, codecs, admin, groups }) => {
     const rawGroup = `${run.namespace}bench-raw`;
-    groups.push(rawGroup);
+    groups.push(rawGroup, `${rawGroup}-avro`);
     return measure({ options, config, kafka, codecs, admin, limits: { timeoutMs: options.timeoutMs, signal } }, run.id, rawGroup);
   });
 }
@@ -49,13 +49,22 @@ async function measure(ctx: BenchContext, runId: string, rawGroup: string): Prom
   const inputEnds = await readEndOffsets(admin, inputTopics);
   if (totalOf(inputEnds) !== options.events) throw new Error(`the input topics hold ${totalOf(inputEnds)} records, expected ${options.events}`);
 
-  console.log('raw baseline: a plain kafkajs consumer counts the input');
+  console.log('raw baselines: a plain kafkajs consumer counts the input; then counts it decoding each record');
   const raw = await countMessages(ctx.kafka, { groupId: rawGroup, topics: inputTopics, expected: options.events, ...ctx.limits });
+  const registry = createRegistry(ctx.config.SCHEMA_REGISTRY_URL);
+  const rawDecode = await countMessages(ctx.kafka, {
+    groupId: `${rawGroup}-avro`,
+    topics: inputTopics,
+    expected: options.events,
+    ...ctx.limits,
+    decode: (value) => registry.decode(value as Buffer),
+  });
 
   console.log('rebuild: replaying the input into a fresh schema and swapping it in');
   const rebuilt = await rebuildProjections(ctx.config, { signal: ctx.limits.signal, stallMs: ctx.limits.timeoutMs, onStep: (line) => console.log(`  ${line}`) });
   const rebuildPerSec = perSec(rebuilt.recordsAtStart, rebuilt.ms.replay);
   const rawPerSec = perSec(raw.count, raw.elapsedMs);
+  const rawDecodePerSec = perSec(rawDecode.count, rawDecode.elapsedMs);
   return {
     events: options.events,
     leads,
@@ -64,6 +73,7 @@ async function measure(ctx: BenchContext, runId: string, rawGroup: string): Prom
     machine: { cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.versions.node },
     produce: { ms: produceMs, eventsPerSec: perSec(options.events, produceMs) },
     raw: { ms: raw.elapsedMs, eventsPerSec: rawPerSec },
+    rawDecode: { ms: rawDecode.elapsedMs, eventsPerSec: rawDecodePerSec },
     rebuild: {
       ms: rebuilt.ms.replay,
       eventsPerSec: rebuildPerSec,
@@ -75,6 +85,7 @@ async function measure(ctx: BenchContext, runId: string, rawGroup: string): Prom
       refused: rebuilt.refused,
     },
     ratio: rawPerSec > 0 ? rebuildPerSec / rawPerSec : 0,
+    ratioToDecode: rawDecodePerSec > 0 ? rebuildPerSec / rawDecodePerSec : 0,
     rows: rebuilt.rows,
   };
 }
