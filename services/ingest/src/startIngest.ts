@@ -29,7 +29,7 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
   await migrate(pool, 'ingest', linksMigrations);
   await migrate(pool, 'subject-keys', subjectKeysMigrations);
   const { kafka, codecs } = await connectPipeline('leadflow-ingest', config, logger);
-  const producer = await createIngestProducer(kafka);
+  const producer = new CoalescingProducer(await createIngestProducer(kafka), config.INGEST_LINGER_MS, undefined, undefined, () => createIngestProducer(kafka));
   const admin = kafka.admin();
   await admin.connect();
   const readiness = new KafkaReadiness(admin, 1000, config.INGEST_ACK_TIMEOUT_MS, (reachable) =>
@@ -42,7 +42,7 @@ export async function startIngest(config: IngestConfig): Promise<RunningIngest> 
   const erasureDeps = { outbox: handoffOutbox(config.TOPIC_NAMESPACE), lifecycle: codecs.lifecycle };
   let started = false;
   const app = buildIngestApp({
-    producer: new CoalescingProducer(producer, config.INGEST_LINGER_MS),
+    producer,
     codecs,
     keys,
     webhookSecrets: config.INGEST_WEBHOOK_SECRETS,

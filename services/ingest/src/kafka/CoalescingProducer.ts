@@ -25,11 +25,16 @@ export class CoalescingProducer {
   private sending = false;
 
   constructor(
-    private readonly producer: Producer,
+    private producer: Producer,
     private readonly lingerMs: number,
     private readonly maxMessagesPerSend = 10_000,
     /** Below the broker's default `message.max.bytes` (1 MiB), which bounds one partition's batch. */
     private readonly maxBytesPerSend = 768 * 1024,
+    /**
+     * A new producer (a new producer id) for one whose idempotence state the broker no longer
+     * accepts: after a broker restart it may answer every send with an out-of-order sequence.
+     */
+    private readonly renew?: () => Promise<Producer>,
   ) {}
 
   send(topicMessages: TopicMessages[]): Promise<void> {
@@ -57,10 +62,26 @@ export class CoalescingProducer {
       for (const request of batch) request.resolve();
     } catch (error) {
       for (const request of batch) request.reject(error);
+      if (this.renew && needsNewProducer(error)) await this.replaceProducer(this.renew);
     } finally {
       this.sending = false;
       if (this.waiting.length > 0) this.schedule();
     }
+  }
+
+  /** Disconnects the producer in use (the one a renewal made, if any). */
+  disconnect(): Promise<void> {
+    return this.producer.disconnect();
+  }
+
+  private async replaceProducer(renew: () => Promise<Producer>): Promise<void> {
+    const old = this.producer;
+    try {
+      this.producer = await renew();
+    } catch {
+      return; // the next failed send tries again
+    }
+    await old.disconnect().catch(() => undefined);
   }
 
   private takeBatch(): Waiting[] {
@@ -92,3 +113,15 @@ function merge(batch: Waiting[]): TopicMessages[] {
 
 const sizeOf = (message: Message): number =>
   (Buffer.isBuffer(message.value) ? message.value.length : String(message.value ?? '').length) + String(message.key ?? '').length + 64;
+
+/** Broker answers after which an idempotent producer's sequence or id will never be accepted again. */
+const FATAL_FOR_PRODUCER = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH', 'INVALID_PRODUCER_ID_MAPPING']);
+
+/** Whether `error` (or one it wraps: kafkajs nests retries and per-broker failures) is one of them. */
+export function needsNewProducer(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  const e = error as { type?: unknown; originalError?: unknown; errors?: unknown };
+  if (typeof e.type === 'string' && FATAL_FOR_PRODUCER.has(e.type)) return true;
+  if (needsNewProducer(e.originalError, depth + 1)) return true;
+  return Array.isArray(e.errors) && e.errors.some((inner) => needsNewProducer(inner, depth + 1));
+}

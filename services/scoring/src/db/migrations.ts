@@ -76,8 +76,14 @@ export const scoringMigrations: Migration[] = [
       -- A lead's state and history are rewritten on every batch that touches it and are large
       -- enough to be compressed: lz4 costs Postgres far less CPU than the default pglz, for both
       -- the write and the read. Values written before keep their compression until rewritten.
-      alter table lead_score_state alter column state set compression lz4,
-        alter column history set compression lz4, alter column last_emitted set compression lz4;`,
+      -- A server built without lz4 (some embedded builds) keeps pglz.
+      do $$
+      begin
+        if exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)) then
+          alter table lead_score_state alter column state set compression lz4,
+            alter column history set compression lz4, alter column last_emitted set compression lz4;
+        end if;
+      end $$;`,
   },
   {
     name: '007_state_version',
