@@ -71,9 +71,13 @@ export function buildIngestApp(options: IngestAppOptions): FastifyInstance {
   const { limits } = options;
   const now = options.now ?? Date.now;
   // Request logs stay below warn: one line per request is noise at ingest rates; metrics count them.
+  // For the same reason no request gets a child logger of its own (a pino child per request costs
+  // as much as checking the API key); Fastify's own warnings and errors carry `component: http`.
   const httpLogger = options.logger.child({ component: 'http' }, { level: 'warn' }) as unknown as FastifyBaseLogger;
   const app: FastifyInstance = Fastify({
     loggerInstance: httpLogger,
+    disableRequestLogging: true,
+    childLoggerFactory: (logger) => logger,
     bodyLimit: limits.maxBodyBytes,
     requestTimeout: limits.requestTimeoutMs,
     connectionTimeout: limits.requestTimeoutMs,

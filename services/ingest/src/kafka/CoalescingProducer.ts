@@ -46,10 +46,15 @@ export class CoalescingProducer {
     });
   }
 
-  private schedule(): void {
+  /**
+   * The linger applies to records arriving while nothing is being sent; records that waited
+   * through a send already lingered, so they go out as soon as it is done.
+   */
+  private schedule(lingered = false): void {
     if (this.scheduled || this.sending) return;
     this.scheduled = true;
-    setTimeout(() => void this.flush(), this.lingerMs);
+    if (lingered) setImmediate(() => void this.flush());
+    else setTimeout(() => void this.flush(), this.lingerMs);
   }
 
   private async flush(): Promise<void> {
@@ -65,7 +70,7 @@ export class CoalescingProducer {
       if (this.renew && needsNewProducer(error)) await this.replaceProducer(this.renew);
     } finally {
       this.sending = false;
-      if (this.waiting.length > 0) this.schedule();
+      if (this.waiting.length > 0) this.schedule(true);
     }
   }
 

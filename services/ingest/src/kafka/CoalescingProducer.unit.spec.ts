@@ -60,4 +60,34 @@ describe('CoalescingProducer', () => {
     expect(renewed).toBe(0);
     expect(flaky.disconnected).toBe(false);
   });
+
+  it('lingers only when idle: records that waited through a send go out as soon as it is done', async () => {
+    const sentAt: number[] = [];
+    const sizes: number[] = [];
+    let release: () => void = () => undefined;
+    const slow = {
+      sendBatch: async ({ topicMessages }: { topicMessages: { messages: unknown[] }[] }) => {
+        sentAt.push(performance.now());
+        sizes.push(topicMessages[0]?.messages.length ?? 0);
+        if (sizes.length === 1) await new Promise<void>((resolve) => (release = resolve));
+        return [];
+      },
+      disconnect: async () => undefined,
+    } as unknown as Producer;
+    const lingerMs = 400;
+    const coalescing = new CoalescingProducer(slow, lingerMs);
+
+    const queuedAt = performance.now();
+    const first = coalescing.send(messages);
+    while (sizes.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = coalescing.send(messages);
+    const third = coalescing.send(messages);
+    const releasedAt = performance.now();
+    release();
+    await Promise.all([first, second, third]);
+
+    expect(sizes).toEqual([1, 2]);
+    expect((sentAt[0] as number) - queuedAt).toBeGreaterThanOrEqual(lingerMs - 5);
+    expect((sentAt[1] as number) - releasedAt).toBeLessThan(lingerMs / 2);
+  });
 });
