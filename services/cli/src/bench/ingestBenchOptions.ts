@@ -5,7 +5,7 @@ import { loadConfig } from '@leadflow/kit';
 const count = (max: number) => z.coerce.number().int().min(1).max(max);
 
 const schema = z.object({
-  BENCH_EVENTS: count(1_000_000).default(20_000),
+  BENCH_EVENTS: count(1_000_000).default(60_000),
   BENCH_CONCURRENCY: count(1024).default(32),
   BENCH_INGEST_WORKERS: count(64).default(1),
   BENCH_SIZES: z
@@ -36,7 +36,7 @@ export interface IngestBenchOptions {
 export function readIngestBenchOptions(argv: string[], env: NodeJS.ProcessEnv): IngestBenchOptions {
   const flags = new Command('bench:ingest')
     .description('measure ingest over HTTP against a raw kafkajs produce of the same records on the local stack')
-    .option('--events <n>', 'events per request size (BENCH_EVENTS, default 20000)')
+    .option('--events <n>', 'events per request size (BENCH_EVENTS, default 60000)')
     .option('--concurrency <n>', 'keep-alive clients at once (BENCH_CONCURRENCY, default 32)')
     .option('--workers <n>', 'ingest processes (BENCH_INGEST_WORKERS, default 1)')
     .option('--sizes <list>', 'events per request of each row (BENCH_SIZES, default 100,10,1)')
