@@ -4,13 +4,20 @@ import { DecodeError, RegistryUnavailableError } from '../errors/LeadflowError';
 import { AvroShape } from './avroShape';
 import { wireEncode, type AvroWriter } from './wireEncode';
 
+/** What of an Avro type (avsc's `Type`) decoding needs: the value of a whole buffer, or a throw. */
+interface AvroReader {
+  fromBuffer(buffer: Buffer): unknown;
+}
+
 export type DecodeResult<T> = { ok: true; value: T } | { ok: false; error: DecodeError };
 
 /**
- * What a decoded record is checked against: the topic's zod contract, or its Avro schema alone —
- * for internal topics that only the pipeline's own codec writes, whose records were checked
- * against the contract when they were encoded (the contract has no defaults or transforms, so
- * the values are the same). Bytes that do not decode are refused either way.
+ * Where a record is checked against its topic's zod contract. `contract`: on every decode, for the
+ * topics records enter the pipeline on (ingest writes them, but so may any producer a user points
+ * at them). `avro`: once, when the pipeline's own codec encodes it, for internal topics only
+ * leadflow's services write; their consumers, replays and rebuilds decode them by Avro alone (the
+ * contract has no defaults or transforms, so the values are the same). Bytes that do not decode
+ * are refused either way.
  */
 export type DecodeCheck = 'contract' | 'avro';
 
@@ -22,6 +29,8 @@ export class TopicCodec<T extends AnyTopic> {
   private readonly shape: AvroShape;
   /** The writer schema, once the registry gave it. */
   private writer: AvroWriter | undefined;
+  /** The schemas records were written with, by id, as the registry gave them. */
+  private readonly readers = new Map<number, AvroReader>();
 
   constructor(
     readonly topic: T,
@@ -34,7 +43,16 @@ export class TopicCodec<T extends AnyTopic> {
     this.shape = new AvroShape(topic);
   }
 
+  /**
+   * Encodes a record; for an internal topic (`check` is `avro`) only after checking it against the
+   * contract, which throws `DecodeError` naming what it breaks: the one check its records get.
+   */
   async encode(record: RecordOf<T>): Promise<Buffer> {
+    if (this.check === 'avro') this.validate(record);
+    return this.encodeUnchecked(record);
+  }
+
+  private async encodeUnchecked(record: RecordOf<T>): Promise<Buffer> {
     const avro = this.shape.toAvro(record as Record<string, unknown>);
     this.writer ??= (await this.registry.getSchema(this.schemaId)) as unknown as AvroWriter;
     try {
@@ -51,20 +69,34 @@ export class TopicCodec<T extends AnyTopic> {
    * a registry that cannot be reached throws `RegistryUnavailableError`, so the record waits for it.
    */
   async decode(buffer: Buffer | null): Promise<DecodeResult<RecordOf<T>>> {
-    if (!buffer || buffer.length === 0) return { ok: false, error: new DecodeError('record has no value') };
-    if (buffer.length < 5 || buffer[0] !== 0) return { ok: false, error: new DecodeError('record is not in the Confluent wire format (magic byte 0, schema id)') };
-    const schemaId = buffer.readInt32BE(1);
+    const known = this.decodeKnown(buffer);
+    if (known) return known;
+    const schemaId = (buffer as Buffer).readInt32BE(1);
     try {
-      await this.registry.getSchema(schemaId);
+      this.readers.set(schemaId, (await this.registry.getSchema(schemaId)) as unknown as AvroReader);
     } catch (cause) {
       if ((cause as { status?: unknown }).status === 404) {
         return { ok: false, error: new DecodeError(`schema id ${schemaId} is unknown to the registry`, cause) };
       }
       throw new RegistryUnavailableError(`schema registry unavailable while fetching schema ${schemaId}: ${(cause as Error).message}`, cause);
     }
+    return this.decodeKnown(buffer) as DecodeResult<RecordOf<T>>;
+  }
+
+  /**
+   * `decode` without a promise, for records whose writer schema this codec has met before (all
+   * but the first of a schema id): undefined when the registry must be asked first. Consumers
+   * decode every record through here, so a batch of thousands costs no promise per record.
+   */
+  decodeKnown(buffer: Buffer | null): DecodeResult<RecordOf<T>> | undefined {
+    if (!buffer || buffer.length === 0) return { ok: false, error: new DecodeError('record has no value') };
+    if (buffer.length < 5 || buffer[0] !== 0) return { ok: false, error: new DecodeError('record is not in the Confluent wire format (magic byte 0, schema id)') };
+    const reader = this.readers.get(buffer.readInt32BE(1));
+    if (!reader) return undefined;
     let decoded: unknown;
     try {
-      decoded = await this.registry.decode(buffer);
+      // what the registry client's decode does with a writer schema and no reader schema
+      decoded = reader.fromBuffer(buffer.subarray(5));
     } catch (cause) {
       return { ok: false, error: new DecodeError(`cannot decode Avro: ${(cause as Error).message}`, cause) };
     }
@@ -82,13 +114,16 @@ export class TopicCodec<T extends AnyTopic> {
    * for records whose type the compiler cannot follow (generated traffic, re-driven dead letters).
    */
   async encodeChecked(value: unknown): Promise<{ key: string | null; value: Buffer }> {
+    const record = this.validate(value);
+    return { key: this.keyOf(record), value: await this.encodeUnchecked(record) };
+  }
+
+  /** The value as a record of this topic, or `DecodeError` naming every field the contract refuses. */
+  private validate(value: unknown): RecordOf<T> {
     const parsed = this.topic.schema.safeParse(value);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      throw new DecodeError(`record violates ${this.topic.name}: ${problems}`, parsed.error);
-    }
-    const record = parsed.data as RecordOf<T>;
-    return { key: this.keyOf(record), value: await this.encode(record) };
+    if (parsed.success) return parsed.data as RecordOf<T>;
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new DecodeError(`record violates ${this.topic.name}: ${problems}`, parsed.error);
   }
 
   /** The Kafka key: the record's subject id, so one subject's records stay ordered in one partition. */

@@ -8,8 +8,11 @@ export type Codecs = { [K in TopicKey]: TopicCodec<(typeof topics)[K]> };
 /** The codec of any one topic. */
 export type AnyTopicCodec = Codecs[TopicKey];
 
-/** Topics only the pipeline writes, through these codecs: their records are decoded by Avro alone. */
-const internalTopics: ReadonlySet<TopicKey> = new Set<TopicKey>(['activityByLead']);
+/**
+ * Topics only the pipeline's services write, through these codecs: their records are checked
+ * against the contract once, when encoded, and decoded by Avro alone (see `DecodeCheck`).
+ */
+const internalTopics: ReadonlySet<TopicKey> = new Set<TopicKey>(['activityByLead', 'scores', 'lifecycle', 'sla', 'recycled']);
 
 const decodeCheckOf = (key: TopicKey): DecodeCheck => (internalTopics.has(key) ? 'avro' : 'contract');
 

@@ -63,7 +63,7 @@ export async function applyRecords(target: ApplyTarget, topic: string, partition
         refused.push({ record, error: options.refuseWith });
         continue;
       }
-      const result = await target.codec.decode(message.value);
+      const result = target.codec.decodeKnown(message.value) ?? (await target.codec.decode(message.value));
       if (result.ok) records.push({ ...record, value: result.value });
       else if (!target.skipUndecodable) refused.push({ record, error: result.error });
     }
@@ -77,8 +77,12 @@ export async function applyRecords(target: ApplyTarget, topic: string, partition
 /** The latest event time among the decoded records, refused ones included: the log has passed them all. */
 function latestEventTime(target: ApplyTarget, records: ConsumedRecord<unknown>[]): number | undefined {
   if (!target.eventTimeOf) return undefined;
-  const times = records.map((r) => target.eventTimeOf?.(r.value)).filter((t): t is number => t !== undefined && Number.isFinite(t));
-  return times.length === 0 ? undefined : Math.max(...times);
+  let latest: number | undefined;
+  for (const record of records) {
+    const time = target.eventTimeOf(record.value);
+    if (time !== undefined && Number.isFinite(time) && (latest === undefined || time > latest)) latest = time;
+  }
+  return latest;
 }
 
 function toConsumed(topic: string, partition: number, message: KafkaMessage): Omit<ConsumedRecord<unknown>, 'value'> {
