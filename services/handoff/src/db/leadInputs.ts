@@ -24,10 +24,14 @@ const deserialize = (origin: SerializedOrigin): RefusedRecord['record'] => ({
   raw: origin.raw === null ? null : Buffer.from(origin.raw, 'base64'),
 });
 
-/** The kept inputs of these leads, by lead, locked for this transaction. */
+/**
+ * The kept inputs of these leads, by lead. The caller holds the leads' advisory locks (`lockLeads`),
+ * which every transaction that reads or writes a lead's inputs takes first, so the rows need no
+ * row locks of their own (locking each row wrote every one of them again on every batch).
+ */
 export async function loadLeadInputs(tx: PoolClient, leadIds: string[]): Promise<Map<string, StoredInput[]>> {
   const { rows } = await tx.query<{ lead_id: string; input: LeadInput; origin: SerializedOrigin | null; refused: boolean }>(
-    'select lead_id, input, origin, refused from lead_inputs where lead_id = any($1::text[]) order by occurred_at, event_id for update',
+    'select lead_id, input, origin, refused from lead_inputs where lead_id = any($1::text[]) order by occurred_at, event_id',
     [leadIds],
   );
   const byLead = new Map<string, StoredInput[]>(leadIds.map((id) => [id, []]));
@@ -63,7 +67,11 @@ export async function saveLeadInputs(tx: PoolClient, changes: InputChanges): Pro
       ],
     );
   }
-  await tx.query('update lead_inputs set held = (event_id = any($2::uuid[])) where lead_id = any($1::text[])', [changes.leadIds, changes.held]);
+  // only the rows whose flag changes: an update writes a new version of each row it touches
+  await tx.query(
+    'update lead_inputs set held = (event_id = any($2::uuid[])) where lead_id = any($1::text[]) and held <> (event_id = any($2::uuid[]))',
+    [changes.leadIds, changes.held],
+  );
   if (changes.refused.length > 0) await tx.query('update lead_inputs set refused = true where event_id = any($1::uuid[])', [changes.refused]);
 }
 

@@ -119,11 +119,17 @@ export async function decideForLeads(
   await lockLeads(tx, leadIds);
   const streams = await readStreams<LeadEvent>(tx, leadIds.map(streamIdOf));
   const kept = await loadLeadInputs(tx, leadIds);
+  const arrivingByLead = new Map<string, CommandInput[]>();
+  for (const input of inputs) {
+    const arriving = arrivingByLead.get(input.command.leadId);
+    if (arriving) arriving.push(input);
+    else arrivingByLead.set(input.command.leadId, [input]);
+  }
   const { results, before, after } = await decideUnderRotationLocks(tx, Object.keys(deps.rules.routing.teams), (from) => {
     let rotations = from;
     const decided = leadIds.map((leadId) => {
       const stream = (streams.get(streamIdOf(leadId)) ?? []).map((s) => s.event);
-      const arriving = inputs.filter((i) => i.command.leadId === leadId);
+      const arriving = arrivingByLead.get(leadId) ?? [];
       const result = decideLead(leadId, stream, kept.get(leadId) ?? [], arriving, { rules: deps.rules, rotations, final: options.final ?? false });
       rotations = nextRotations(rotations, result.append.events);
       return result;
