@@ -5,7 +5,10 @@ import { personaPatterns, type ActivityStep, type PersonaPattern } from './perso
 
 export interface BenchEvent {
   topicKey: InboundTopicKey;
+  /** The record as it is produced to its topic, past ingest: personal fields carry envelope-shaped stand-ins. */
   record: ActivityEvent;
+  /** The same event as a client posts it to ingest, personal fields in plaintext. */
+  posted: ActivityEvent;
 }
 
 interface PlannedStep {
@@ -83,5 +86,5 @@ function toBenchEvent(planned: PlannedStep, lead: number, occurredAt: number, no
   if (!topicKey) throw new TypeError(`event type ${posted.type} has no inbound topic`);
   // Produced past ingest, so personal fields take an envelope-shaped stand-in (ingest's real sealing is not measured here).
   const record = testing.withSealedLikeFields(topicKey, posted);
-  return { topicKey, record };
+  return { topicKey, record, posted };
 }

@@ -6,6 +6,7 @@ export interface RateResult {
   /** Events accepted per second over the sending time. */
   achieved: number;
   accepted: number;
+  /** Events in requests ingest did not answer 202 (refused events, or overload and outage answers). */
   refused: number;
   /** Ticks the generator skipped because too many requests were unanswered. */
   skippedTicks: number;
@@ -36,10 +37,11 @@ const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)}` :
 
 /** One row per rate, then the verdict. */
 export function formatLatencyReport(r: LatencyReport): string {
-  const header = ['rate/s', 'achieved/s', 'skipped ticks', 'lead events', 'scored', 'unscored', 'score p50/p95/p99/max ms', 'transitions', 'transition p50/p95/p99/max ms'];
+  const header = ['rate/s', 'achieved/s', 'refused', 'skipped ticks', 'lead events', 'scored', 'unscored', 'score p50/p95/p99/max ms', 'transitions', 'transition p50/p95/p99/max ms'];
   const rows = r.results.map((x) => [
     String(x.rate),
     x.achieved.toFixed(0),
+    String(x.refused),
     String(x.skippedTicks),
     String(x.leadEvents),
     String(x.score.count),

@@ -20,8 +20,8 @@ function postedBodyOf(record: ActivityEvent): LiveEvent['body'] {
  * interleaved as on a real site. Each event gets its time when it is sent.
  */
 export function latencyTraffic(options: { events: number; leads: number; runId: string }): LiveEvent[] {
-  return generateBenchEvents(options, Date.now()).map(({ record }) => ({
-    body: postedBodyOf(record),
+  return generateBenchEvents(options, Date.now()).map(({ record, posted }) => ({
+    body: postedBodyOf(posted),
     leadId: 'leadId' in record && record.type !== 'lead_identified' && !('anonymousId' in record && record.anonymousId) ? record.leadId : undefined,
   }));
 }
