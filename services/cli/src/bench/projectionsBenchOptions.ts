@@ -5,7 +5,7 @@ import { loadConfig } from '@leadflow/kit';
 const count = (max: number) => z.coerce.number().int().min(1).max(max);
 
 const projectionsBenchOptionsSchema = z.object({
-  BENCH_EVENTS: count(5_000_000).default(50_000),
+  BENCH_EVENTS: count(5_000_000).default(200_000),
   BENCH_PRODUCE_BATCH: count(10_000).default(500),
   BENCH_TIMEOUT_SEC: count(86_400).default(600),
 });
@@ -21,12 +21,12 @@ export interface ProjectionsBenchOptions {
 
 /**
  * Reads the options from the environment (`BENCH_EVENTS`, `BENCH_PRODUCE_BATCH`, `BENCH_TIMEOUT_SEC`),
- * the command line overriding them (`--events 50000`).
+ * the command line overriding them (`--events 200000`).
  */
 export function readProjectionsBenchOptions(argv: string[], env: NodeJS.ProcessEnv): ProjectionsBenchOptions {
   const flags = new Command('bench:projections')
     .description('measure a projections rebuild against a raw kafkajs consumer on the local stack')
-    .option('--events <n>', 'records to produce across the input topics (BENCH_EVENTS, default 50000)')
+    .option('--events <n>', 'records to produce across the input topics (BENCH_EVENTS, default 200000)')
     .option('--produce-batch <n>', 'messages per sendBatch call (BENCH_PRODUCE_BATCH, default 500)')
     .option('--timeout-sec <n>', 'time allowed per measured phase (BENCH_TIMEOUT_SEC, default 600)')
     .parse(argv, { from: 'user' })
