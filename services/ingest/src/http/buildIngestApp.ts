@@ -76,7 +76,6 @@ export function buildIngestApp(options: IngestAppOptions): FastifyInstance {
   const httpLogger = options.logger.child({ component: 'http' }, { level: 'warn' }) as unknown as FastifyBaseLogger;
   const app: FastifyInstance = Fastify({
     loggerInstance: httpLogger,
-    disableRequestLogging: true,
     childLoggerFactory: (logger) => logger,
     bodyLimit: limits.maxBodyBytes,
     requestTimeout: limits.requestTimeoutMs,

@@ -1,6 +1,6 @@
 import type { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import type { AnyTopic, RecordOf } from '@leadflow/schemas';
-import { DecodeError, RegistryUnavailableError } from '../errors/LeadflowError';
+import { ContractViolationError, DecodeError, RegistryUnavailableError } from '../errors/LeadflowError';
 import { AvroShape } from './avroShape';
 import { wireEncode, type AvroWriter } from './wireEncode';
 
@@ -45,10 +45,14 @@ export class TopicCodec<T extends AnyTopic> {
 
   /**
    * Encodes a record; for an internal topic (`check` is `avro`) only after checking it against the
-   * contract, which throws `DecodeError` naming what it breaks: the one check its records get.
+   * contract, the one check its records get. A record that breaks it was built wrong by the
+   * pipeline: `ContractViolationError`, a defect, naming what it breaks.
    */
   async encode(record: RecordOf<T>): Promise<Buffer> {
-    if (this.check === 'avro') this.validate(record);
+    if (this.check === 'avro') {
+      const parsed = this.parse(record);
+      if (!parsed.ok) throw new ContractViolationError(`a ${this.topic.name} record built by the pipeline breaks its contract: ${parsed.problems}`, parsed.cause);
+    }
     return this.encodeUnchecked(record);
   }
 
@@ -103,10 +107,9 @@ export class TopicCodec<T extends AnyTopic> {
     const shaped = this.shape.fromAvro(decoded);
     if (!shaped.ok) return { ok: false, error: new DecodeError(`record violates ${this.topic.name}: ${shaped.reason}`) };
     if (this.check === 'avro') return { ok: true, value: shaped.value as RecordOf<T> };
-    const parsed = this.topic.schema.safeParse(shaped.value);
-    if (parsed.success) return { ok: true, value: parsed.data as RecordOf<T> };
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    return { ok: false, error: new DecodeError(`record violates ${this.topic.name}: ${problems}`, parsed.error) };
+    const parsed = this.parse(shaped.value);
+    if (parsed.ok) return { ok: true, value: parsed.record };
+    return { ok: false, error: new DecodeError(`record violates ${this.topic.name}: ${parsed.problems}`, parsed.cause) };
   }
 
   /**
@@ -120,10 +123,16 @@ export class TopicCodec<T extends AnyTopic> {
 
   /** The value as a record of this topic, or `DecodeError` naming every field the contract refuses. */
   private validate(value: unknown): RecordOf<T> {
+    const parsed = this.parse(value);
+    if (!parsed.ok) throw new DecodeError(`record violates ${this.topic.name}: ${parsed.problems}`, parsed.cause);
+    return parsed.record;
+  }
+
+  /** The value parsed by the contract, or every field the contract refuses. */
+  private parse(value: unknown): { ok: true; record: RecordOf<T> } | { ok: false; problems: string; cause: unknown } {
     const parsed = this.topic.schema.safeParse(value);
-    if (parsed.success) return parsed.data as RecordOf<T>;
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new DecodeError(`record violates ${this.topic.name}: ${problems}`, parsed.error);
+    if (parsed.success) return { ok: true, record: parsed.data as RecordOf<T> };
+    return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), cause: parsed.error };
   }
 
   /** The Kafka key: the record's subject id, so one subject's records stay ordered in one partition. */

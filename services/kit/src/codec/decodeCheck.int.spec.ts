@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LeadActivityEvent } from '@leadflow/schemas';
+import { classifyFault } from '../faults/classifyFault';
 import { createRegistry } from '../registry/createRegistry';
 import { isolatedRun, type IsolatedRun } from '../testing/isolatedRun';
 import { createCodecs, type Codecs } from './createCodecs';
@@ -40,7 +41,9 @@ describe('the contract is checked on decoding at the boundary and on encoding fo
     const internal = (Object.keys(codecs) as (keyof Codecs)[]).filter((key) => codecs[key].check === 'avro').sort();
     expect(internal).toEqual(['activityByLead', 'lifecycle', 'recycled', 'scores', 'sla']);
     expect(decoded).toEqual({ ok: true, value: valid });
-    await expect(refused).rejects.toThrow(/record violates leads\.activity-by-lead\.v2: leadId/);
+    // a record the pipeline built wrong is a defect, never a reason to dead-letter what was being applied
+    await expect(refused).rejects.toMatchObject({ name: 'ContractViolationError', message: expect.stringMatching(/leads\.activity-by-lead\.v2 record built by the pipeline breaks its contract: leadId/) });
+    expect(classifyFault(await refused.catch((error: unknown) => error))).toBe('bug');
     expect(garbage.ok).toBe(false);
   });
 

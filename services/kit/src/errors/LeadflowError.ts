@@ -25,6 +25,18 @@ export class DecodeError extends LeadflowError {
   }
 }
 
+/**
+ * A record the pipeline itself built breaks its topic's contract while being encoded: a defect in
+ * the code that built it, never a property of the records being applied (so a consumer halts
+ * and retries the partition, and dead-letters nothing).
+ */
+export class ContractViolationError extends LeadflowError {
+  constructor(message: string, cause?: unknown) {
+    super(message, { retriable: false, cause });
+    this.name = 'ContractViolationError';
+  }
+}
+
 /** A record that decoded but cannot be applied (e.g. refused by the domain). */
 export class RejectedRecordError extends LeadflowError {
   constructor(message: string, cause?: unknown) {
