@@ -26,8 +26,9 @@ const deserialize = (origin: SerializedOrigin): RefusedRecord['record'] => ({
 
 /**
  * The kept inputs of these leads, by lead. The caller holds the leads' advisory locks (`lockLeads`),
- * which every transaction that reads or writes a lead's inputs takes first, so the rows need no
- * row locks of their own (locking each row wrote every one of them again on every batch).
+ * which every transaction deciding a lead takes first, and only those write a lead's inputs; so the
+ * rows need no row locks of their own (locking each row wrote every one of them again on every
+ * batch). Readers outside a decision (`leadsWithHeldOutcomes`, an export) take no lock and change nothing.
  */
 export async function loadLeadInputs(tx: PoolClient, leadIds: string[]): Promise<Map<string, StoredInput[]>> {
   const { rows } = await tx.query<{ lead_id: string; input: LeadInput; origin: SerializedOrigin | null; refused: boolean }>(
