@@ -53,9 +53,16 @@ describe('ingest as several processes on one socket (INGEST_WORKERS)', () => {
     port = await freePort();
     primary = spawn(process.execPath, [MAIN], {
       env: { ...process.env, ...run.env, INGEST_PORT: String(port), INGEST_WORKERS: '2', INGEST_API_KEYS: `${API_KEY}:site`, LOG_LEVEL: 'error' },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    await testing.waitFor('two ingest workers answering ready', async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).status, (s) => s === 200 && workersOf(primary.pid as number).length === 2, 90_000);
+    // Its log (errors only) says why, should it not start.
+    let log = '';
+    for (const stream of [primary.stdout, primary.stderr]) stream?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    try {
+      await testing.waitFor('two ingest workers answering ready', async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).status, (s) => s === 200 && workersOf(primary.pid as number).length === 2, 90_000);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; primary exit code ${primary.exitCode}; its log:\n${log}`);
+    }
     pipeline = await connectPipeline('workers-reader', loadConfig(ingestConfigSchema, run.env), createLogger('workers-reader', 'warn'));
   });
 
