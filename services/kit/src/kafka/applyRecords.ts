@@ -53,19 +53,18 @@ export async function applyRecords(target: ApplyTarget, topic: string, partition
     await target.beforeBatch?.(tx);
     const stored = await lockStoredOffset(tx, target.groupId, topic, partition);
     if (BigInt(options.from ?? first.offset) > stored && !options.acceptStart) return { kind: 'behind', stored };
-    const fresh = messages.filter((m) => BigInt(m.offset) >= stored);
+    const fresh = messages.slice(firstAtOrAfter(messages, stored));
     if (fresh.length === 0) return { kind: 'applied', applied: 0, deadLettered: 0 };
     const refused: RefusedRecord[] = [];
     const records: ConsumedRecord<unknown>[] = [];
     for (const message of fresh) {
-      const record = toConsumed(topic, partition, message);
       if (options.refuseWith) {
-        refused.push({ record, error: options.refuseWith });
+        refused.push({ record: toConsumed(topic, partition, message, undefined), error: options.refuseWith });
         continue;
       }
       const result = target.codec.decodeKnown(message.value) ?? (await target.codec.decode(message.value));
-      if (result.ok) records.push({ ...record, value: result.value });
-      else if (!target.skipUndecodable) refused.push({ record, error: result.error });
+      if (result.ok) records.push(toConsumed(topic, partition, message, result.value));
+      else if (!target.skipUndecodable) refused.push({ record: toConsumed(topic, partition, message, undefined), error: result.error });
     }
     if (records.length > 0) refused.push(...(await target.handle(records, tx)));
     if (refused.length > 0) await target.deadLetters.publish(tx, refused);
@@ -85,10 +84,20 @@ function latestEventTime(target: ApplyTarget, records: ConsumedRecord<unknown>[]
   return latest;
 }
 
-function toConsumed(topic: string, partition: number, message: KafkaMessage): Omit<ConsumedRecord<unknown>, 'value'> {
+/** The index of the first message at or after `offset` (a fetch's messages are in offset order), read from the front: a batch seldom starts behind. */
+function firstAtOrAfter(messages: KafkaMessage[], offset: bigint): number {
+  let index = 0;
+  while (index < messages.length && BigInt((messages[index] as KafkaMessage).offset) < offset) index += 1;
+  return index;
+}
+
+function toConsumed(topic: string, partition: number, message: KafkaMessage, value: unknown): ConsumedRecord<unknown> {
   const headers: Record<string, string> = {};
-  for (const [key, value] of Object.entries(message.headers ?? {})) {
-    if (value !== undefined) headers[key] = Array.isArray(value) ? value.map(String).join(',') : String(value);
+  if (message.headers) {
+    for (const key in message.headers) {
+      const header = message.headers[key];
+      if (header !== undefined) headers[key] = Array.isArray(header) ? header.map(String).join(',') : String(header);
+    }
   }
-  return { topic, partition, offset: message.offset, key: message.key, raw: message.value, headers };
+  return { value, topic, partition, offset: message.offset, key: message.key, raw: message.value, headers };
 }

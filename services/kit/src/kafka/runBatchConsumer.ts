@@ -35,6 +35,8 @@ export interface BatchConsumerOptions {
   skipUndecodable?: string[];
   /** The Kafka consumer group, when it is not `groupId` (a replay reads with a throwaway group). */
   consumerGroupId?: string;
+  /** Partitions handled at once, each in its own transaction (default `PARTITIONS_CONSUMED_CONCURRENTLY`); the pool needs as many connections. */
+  partitionsConsumedConcurrently?: number;
 }
 
 export interface RunningConsumer {
@@ -106,7 +108,7 @@ export async function runBatchConsumer(options: BatchConsumerOptions): Promise<R
     await consumer.run({
       eachBatchAutoResolve: false,
       // Partitions are independent (keyed state, offsets per partition): overlap their I/O waits.
-      partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
+      partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? PARTITIONS_CONSUMED_CONCURRENTLY,
       autoCommitInterval: 1000,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0 || health.isHalted(batch.topic, batch.partition)) return;

@@ -12,7 +12,7 @@ import { rebuildNames } from './rebuildNames';
 import { RebuildError } from './RebuildError';
 import type { RebuildReport } from './RebuildReport';
 import type { RebuildOptions, RebuildRun } from './RebuildRun';
-import { startReplay, type Replay } from './startReplay';
+import { REPLAY_PARTITIONS_AT_ONCE, startReplay, type Replay } from './startReplay';
 import { swapUnderLock } from './swapUnderLock';
 import { waitForStoredOffsets, type WaitLimits } from './waitForStoredOffsets';
 
@@ -60,7 +60,7 @@ async function rebuildWith(run: RebuildRun, startedAt: number): Promise<RebuildR
   refuseOtherSubscription(run, live.members, live.topics);
   await refuseTruncatedHistory(run);
   const droppedLeftovers = await dropLeftoverRebuilds(run.db, run.names.rebuildPrefix);
-  const pool = await createPool(run.config.DATABASE_URL, { schema: run.names.rebuild });
+  const pool = await createPool(run.config.DATABASE_URL, { schema: run.names.rebuild, max: REPLAY_PARTITIONS_AT_ONCE + 2 });
   const replay: { current?: Replay } = {};
   let swapped = false;
   try {

@@ -33,6 +33,13 @@ export interface Replay {
 }
 
 /**
+ * Partitions the replay writes at once. More than the live consumer's: a replay is all backlog, and
+ * with three the main thread sat idle a sixth of the time waiting for Postgres (bench:projections,
+ * 200,000 records: 21,700 records/s with three, 26,200 with six).
+ */
+export const REPLAY_PARTITIONS_AT_ONCE = 6;
+
+/**
  * Replays the topics from the beginning into the rebuild schema with the live consumer's runner
  * and handler: each batch and its partition's next offset commit in one transaction.
  */
@@ -51,6 +58,7 @@ export async function startReplay(settings: ReplaySettings): Promise<Replay> {
     handle: handlerFor(projectedTopics, projectBatch()),
     metrics: new ConsumerMetrics(new Registry(), 'projections-rebuild'),
     policy: { acceptOffsetGap: settings.acceptOffsetGap === true },
+    partitionsConsumedConcurrently: REPLAY_PARTITIONS_AT_ONCE,
   });
   let stopped = false;
   return {
