@@ -13,9 +13,13 @@ import { readRunOutcome, type RunOutcome } from './readRunOutcome';
 import { sendTraffic } from './sendTraffic';
 import { waitForQuiescence } from './waitForQuiescence';
 
-/** Ports of the runs' first instances, away from `leadflow start`'s. */
-const CALM_BASE_PORT = 46_080;
-const CHAOS_BASE_PORT = 47_080;
+/**
+ * Ports of the runs' first instances, away from `leadflow start`'s and below Linux's ephemeral
+ * range (32768 and up): an outgoing connection holding one of those as its local port would keep a
+ * restarted instance from listening again.
+ */
+const CALM_BASE_PORT = 26_080;
+const CHAOS_BASE_PORT = 27_080;
 
 interface RunResult {
   outcome: RunOutcome;

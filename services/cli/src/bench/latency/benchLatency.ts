@@ -11,7 +11,8 @@ import { highestRateUnder, latencyStats } from './latencyStats';
 import { latencyTraffic, requestsOf, type LiveEvent } from './latencyTraffic';
 import { readLatencyOptions, type LatencyOptions } from './latencyOptions';
 
-const BASE_PORT = 48_080;
+/** Below the ephemeral range (32768 and up), whose ports outgoing connections take as theirs. */
+const BASE_PORT = 28_080;
 const TICK_MS = 10;
 /** Requests in flight beyond which the generator skips a tick (and says it fell behind) rather than queue without bound. */
 const MAX_IN_FLIGHT = 512;
