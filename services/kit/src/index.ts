@@ -12,7 +12,7 @@ export { countRecords, readToEnd } from './kafka/readToEnd';
 export type { ConsumedRecord, RefusedRecord } from './kafka/ConsumedRecord';
 export type { BatchHandler } from './kafka/BatchHandler';
 export { DeadLetterPublisher, deadLettersOf } from './kafka/DeadLetterPublisher';
-export { runBatchConsumer, type RunningConsumer, type BatchConsumerOptions } from './kafka/runBatchConsumer';
+export { BATCHES_ALONE_AT_ONCE, connectionsPerConsumer, runBatchConsumer, type RunningConsumer, type BatchConsumerOptions } from './kafka/runBatchConsumer';
 export { ConsumerMetrics } from './kafka/ConsumerMetrics';
 export { ConsumerHealth, type HaltedPartition } from './kafka/ConsumerHealth';
 export { defaultConsumerPolicy, type ConsumerPolicy } from './kafka/ConsumerPolicy';

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { backoffDelay } from '../faults/backoffDelay';
 import { classifyFault, transientKindOf } from '../faults/classifyFault';
 import { applyRecords, type ApplyOptions, type ApplyOutcome, type ApplyTarget } from './applyRecords';
+import type { BatchGate } from './BatchGate';
 import type { ConsumerHealth } from './ConsumerHealth';
 import type { ConsumerMetrics } from './ConsumerMetrics';
 import type { ConsumerPolicy } from './ConsumerPolicy';
@@ -18,11 +19,19 @@ export interface BatchContext {
   admin: Admin;
   /** Partitions sought back to their stored offset, and to which: a second batch starting past it means the offsets between hold no record. */
   soughtTo: Map<string, bigint>;
+  /** Gathers small batches of the consumer's partitions into one transaction. */
+  gate?: BatchGate;
   heartbeat(): Promise<void>;
   isRunning(): boolean;
   isStale(): boolean;
   resolveOffset(offset: string): void;
 }
+
+/**
+ * Batches of fewer records are gathered with the others of the same fetch (`BatchGate`); larger
+ * ones are applied alone, so that the transactions of several partitions overlap their waits.
+ */
+export const GATHER_BELOW = 200;
 
 type Attempt = { ok: true; outcome: ApplyOutcome } | { ok: false; error: Error } | { stopped: true };
 
@@ -34,16 +43,26 @@ type Attempt = { ok: true; outcome: ApplyOutcome } | { ok: false; error: Error }
  *   applied, the failing one is tried alone `bugAttempts` times and then its partition halts (paused,
  *   readiness 503, the metric): a bug never turns good records into dead letters.
  * Kafka's position ahead of the stored offset is sought back to it; records deleted before they
- * were applied halt the partition unless the policy accepts the gap.
+ * were applied halt the partition unless the policy accepts the gap. A small batch is first
+ * offered to the consumer's gate, which applies it together with the other partitions' (`BatchGate`).
  */
 export async function consumeBatch(ctx: BatchContext, batch: Batch): Promise<void> {
   const { topic, partition } = batch;
   const started = process.hrtime.bigint();
-  const covered = { from: batch.firstOffset() ?? undefined, through: batch.lastOffset() };
-  const whole = await withRetries(ctx, () => applyRecords(ctx.target, topic, partition, batch.messages, { ...startOptions(ctx, topic, partition, batch.messages), ...covered }));
-  if ('stopped' in whole) return;
-  if (whole.ok) await settle(ctx, batch, batch.messages, whole.outcome);
-  else await oneByOne(ctx, batch, whole.error);
+  const options = { ...startOptions(ctx, topic, partition, batch.messages), from: batch.firstOffset() ?? undefined, through: batch.lastOffset() };
+  const gathered = ctx.gate && batch.messages.length < GATHER_BELOW ? await ctx.gate.gather({ target: ctx.target, topic, partition, messages: batch.messages, options }) : undefined;
+  if (gathered) {
+    ctx.health.recovered();
+    await settle(ctx, batch, batch.messages, gathered);
+  } else {
+    const alone = async () => {
+      const whole = await withRetries(ctx, () => applyRecords(ctx.target, topic, partition, batch.messages, options));
+      if ('stopped' in whole) return;
+      if (whole.ok) await settle(ctx, batch, batch.messages, whole.outcome);
+      else await oneByOne(ctx, batch, whole.error);
+    };
+    await (ctx.gate ? ctx.gate.alone(alone) : alone());
+  }
   ctx.metrics.batchDuration.observe({ service: ctx.metrics.service, group: ctx.target.groupId, topic }, Number(process.hrtime.bigint() - started) / 1e9);
   ctx.metrics.lag.set({ service: ctx.metrics.service, group: ctx.target.groupId, topic, partition: String(partition) }, Number(batch.offsetLag()));
 }

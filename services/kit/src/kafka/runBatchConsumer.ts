@@ -6,14 +6,24 @@ import { backoffDelay } from '../faults/backoffDelay';
 import { readStoredOffsets } from '../offsets/readStoredOffsets';
 import { storeOffsetPastControlRecords } from '../offsets/storeOffsetPastControlRecords';
 import type { BatchHandler } from './BatchHandler';
+import { BatchGate } from './BatchGate';
 import { consumeBatch, type BatchContext } from './consumeBatch';
 import { ConsumerHealth } from './ConsumerHealth';
 import type { ConsumerMetrics } from './ConsumerMetrics';
 import { defaultConsumerPolicy, type ConsumerPolicy } from './ConsumerPolicy';
 import type { DeadLetterPublisher } from './DeadLetterPublisher';
 
-/** Partitions whose batches one consumer applies at once, each in a transaction of its own. */
-export const PARTITIONS_CONSUMED_CONCURRENTLY = 3;
+/** Batches one consumer applies on their own at once, each in a transaction of its own (see `BatchGate`). */
+export const BATCHES_ALONE_AT_ONCE = 3;
+
+/** Postgres connections a consumer may hold at once: its batches applied alone, and one gathered transaction. */
+export const connectionsPerConsumer = (aloneAtOnce = BATCHES_ALONE_AT_ONCE): number => aloneAtOnce + 1;
+
+/**
+ * Partition batches kafkajs hands to `eachBatch` at once: every partition of a fetch, up to this,
+ * so that the gate can gather the small ones into one transaction.
+ */
+const PARTITIONS_HANDED_AT_ONCE = 16;
 
 export interface BatchConsumerOptions {
   kafka: Kafka;
@@ -35,8 +45,8 @@ export interface BatchConsumerOptions {
   skipUndecodable?: string[];
   /** The Kafka consumer group, when it is not `groupId` (a replay reads with a throwaway group). */
   consumerGroupId?: string;
-  /** Partitions handled at once, each in its own transaction (default `PARTITIONS_CONSUMED_CONCURRENTLY`); the pool needs as many connections. */
-  partitionsConsumedConcurrently?: number;
+  /** Batches applied on their own at once (default `BATCHES_ALONE_AT_ONCE`); the pool needs `connectionsPerConsumer` of it. */
+  batchesAloneAtOnce?: number;
 }
 
 export interface RunningConsumer {
@@ -83,6 +93,7 @@ export async function runBatchConsumer(options: BatchConsumerOptions): Promise<R
       retry: { restartOnFailure: async () => !stopping },
     });
     current = consumer;
+    const gate = new BatchGate(options.batchesAloneAtOnce ?? BATCHES_ALONE_AT_ONCE);
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       health.joined();
       restarts = 0;
@@ -107,8 +118,9 @@ export async function runBatchConsumer(options: BatchConsumerOptions): Promise<R
     for (const h of health.haltedPartitions()) consumer.pause([{ topic: h.topic, partitions: [h.partition] }]);
     await consumer.run({
       eachBatchAutoResolve: false,
-      // Partitions are independent (keyed state, offsets per partition): overlap their I/O waits.
-      partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? PARTITIONS_CONSUMED_CONCURRENTLY,
+      // Partitions are independent (keyed state, offsets per partition): small batches share a
+      // transaction, large ones overlap their I/O waits.
+      partitionsConsumedConcurrently: PARTITIONS_HANDED_AT_ONCE,
       autoCommitInterval: 1000,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0 || health.isHalted(batch.topic, batch.partition)) return;
@@ -123,6 +135,7 @@ export async function runBatchConsumer(options: BatchConsumerOptions): Promise<R
           consumer,
           admin,
           soughtTo,
+          gate,
           heartbeat,
           isRunning,
           isStale,

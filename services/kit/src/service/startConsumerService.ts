@@ -9,7 +9,7 @@ import { ConsumerMetrics } from '../kafka/ConsumerMetrics';
 import { producerErrorCounter } from '../kafka/producerErrorCounter';
 import { DeadLetterPublisher } from '../kafka/DeadLetterPublisher';
 import type { ConsumerPolicy } from '../kafka/ConsumerPolicy';
-import { PARTITIONS_CONSUMED_CONCURRENTLY, runBatchConsumer, type RunningConsumer } from '../kafka/runBatchConsumer';
+import { connectionsPerConsumer, runBatchConsumer, type RunningConsumer } from '../kafka/runBatchConsumer';
 import { createLogger } from '../logging/createLogger';
 import { serviceOutbox } from '../outbox/serviceOutbox';
 import { startOutboxRelay } from '../outbox/startOutboxRelay';
@@ -58,9 +58,9 @@ export async function startConsumerService(settings: ConsumerServiceSettings, de
   const consumerMetrics = new ConsumerMetrics(metrics, definition.name);
   const pool = await createPool(settings.DATABASE_URL, {
     schema: definition.schema,
-    // a connection for every batch that may be in flight, and two for the workers beside them:
-    // batches queued for a connection hold their partitions' records waiting
-    max: definition.consumers.length * PARTITIONS_CONSUMED_CONCURRENTLY + 2,
+    // a connection for every transaction a consumer may have in flight, and two for the workers
+    // beside them: batches queued for a connection hold their partitions' records waiting
+    max: definition.consumers.length * connectionsPerConsumer() + 2,
     connectTimeoutMs: settings.PG_CONNECT_TIMEOUT_MS,
     statementTimeoutMs: settings.PG_STATEMENT_TIMEOUT_MS,
     idleInTransactionTimeoutMs: settings.PG_IDLE_IN_TRANSACTION_TIMEOUT_MS,

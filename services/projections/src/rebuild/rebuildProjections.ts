@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { ConfigError, connectPipeline, createLogger, createPool, describeTruncation, kitMigrations, migrate, readTruncatedPartitions } from '@leadflow/kit';
+import { ConfigError, connectionsPerConsumer, connectPipeline, createLogger, createPool, describeTruncation, kitMigrations, migrate, readTruncatedPartitions } from '@leadflow/kit';
 import type { ProjectionsConfig } from '../config';
 import { projectionMigrations } from '../db/migrations';
 import { projectedCodecs } from '../kafka/projectedTopics';
@@ -60,7 +60,7 @@ async function rebuildWith(run: RebuildRun, startedAt: number): Promise<RebuildR
   refuseOtherSubscription(run, live.members, live.topics);
   await refuseTruncatedHistory(run);
   const droppedLeftovers = await dropLeftoverRebuilds(run.db, run.names.rebuildPrefix);
-  const pool = await createPool(run.config.DATABASE_URL, { schema: run.names.rebuild, max: REPLAY_PARTITIONS_AT_ONCE + 2 });
+  const pool = await createPool(run.config.DATABASE_URL, { schema: run.names.rebuild, max: connectionsPerConsumer(REPLAY_PARTITIONS_AT_ONCE) + 2 });
   const replay: { current?: Replay } = {};
   let swapped = false;
   try {

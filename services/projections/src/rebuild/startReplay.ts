@@ -58,7 +58,7 @@ export async function startReplay(settings: ReplaySettings): Promise<Replay> {
     handle: handlerFor(projectedTopics, projectBatch()),
     metrics: new ConsumerMetrics(new Registry(), 'projections-rebuild'),
     policy: { acceptOffsetGap: settings.acceptOffsetGap === true },
-    partitionsConsumedConcurrently: REPLAY_PARTITIONS_AT_ONCE,
+    batchesAloneAtOnce: REPLAY_PARTITIONS_AT_ONCE,
   });
   let stopped = false;
   return {
