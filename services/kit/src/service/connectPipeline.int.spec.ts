@@ -16,7 +16,7 @@ describe('services starting at the same moment on a new namespace, on the real b
   });
 
   it('all connect: the topics and subjects one of them creates are found by the others', async () => {
-    const settings = { KAFKA_BROKERS: run.env.KAFKA_BROKERS.split(','), SCHEMA_REGISTRY_URL: run.registryUrl, TOPIC_NAMESPACE: run.namespace };
+    const settings = { KAFKA_BROKERS: [run.kafkaBrokers], SCHEMA_REGISTRY_URL: run.registryUrl, TOPIC_NAMESPACE: run.namespace };
     const logger = createLogger('start-race', 'silent');
     const started = await Promise.allSettled(Array.from({ length: 4 }, (_, i) => connectPipeline(`start-race-${i}`, settings, logger)));
 
