@@ -18,11 +18,20 @@ interface Waiting {
  * the linger, or while a send is in flight, go out together in the next one. Each request's
  * promise settles with the send that carried its records, so it is answered only after its own
  * events were acknowledged. Order within a request is kept.
+ *
+ * After a failed send the producer is replaced (a new producer id) before anything else is sent
+ * through it. kafkajs hands a failed batch's sequence numbers to the next batch of the partition,
+ * but the broker may have written the failed one (a connection cut after the request went out, a
+ * broker killed before it answered): a next batch of as many records would then be taken for a
+ * duplicate and acknowledged without being written — accepted, and lost. With a new producer id
+ * sequences start afresh. While no new producer can be made, sends fail (ingest answers 503).
  */
 export class CoalescingProducer {
   private waiting: Waiting[] = [];
   private scheduled = false;
   private sending = false;
+  /** The last send failed: what the broker wrote of it is unknown, so this producer sends no more. */
+  private inDoubt = false;
 
   constructor(
     private producer: Producer,
@@ -30,10 +39,7 @@ export class CoalescingProducer {
     private readonly maxMessagesPerSend = 10_000,
     /** Below the broker's default `message.max.bytes` (1 MiB), which bounds one partition's batch. */
     private readonly maxBytesPerSend = 768 * 1024,
-    /**
-     * A new producer (a new producer id) for one whose idempotence state the broker no longer
-     * accepts: after a broker restart it may answer every send with an out-of-order sequence.
-     */
+    /** A new producer (a new producer id), for after a failed send; without it the producer is kept. */
     private readonly renew?: () => Promise<Producer>,
   ) {}
 
@@ -63,11 +69,16 @@ export class CoalescingProducer {
     if (batch.length === 0) return;
     this.sending = true;
     try {
+      if (this.inDoubt && this.renew) await this.replaceProducer(this.renew);
       await this.producer.sendBatch({ acks: -1, topicMessages: merge(batch) });
       for (const request of batch) request.resolve();
     } catch (error) {
       for (const request of batch) request.reject(error);
-      if (this.renew && needsNewProducer(error)) await this.replaceProducer(this.renew);
+      if (this.renew) {
+        this.inDoubt = true;
+        // at once, so that the next requests need not wait for it; failing, the next send tries again
+        await this.replaceProducer(this.renew).catch(() => undefined);
+      }
     } finally {
       this.sending = false;
       if (this.waiting.length > 0) this.schedule(true);
@@ -79,13 +90,11 @@ export class CoalescingProducer {
     return this.producer.disconnect();
   }
 
+  /** Swaps in a new producer, or throws (the old one stays in doubt). */
   private async replaceProducer(renew: () => Promise<Producer>): Promise<void> {
     const old = this.producer;
-    try {
-      this.producer = await renew();
-    } catch {
-      return; // the next failed send tries again
-    }
+    this.producer = await renew();
+    this.inDoubt = false;
     await old.disconnect().catch(() => undefined);
   }
 
@@ -118,15 +127,3 @@ function merge(batch: Waiting[]): TopicMessages[] {
 
 const sizeOf = (message: Message): number =>
   (Buffer.isBuffer(message.value) ? message.value.length : String(message.value ?? '').length) + String(message.key ?? '').length + 64;
-
-/** Broker answers after which an idempotent producer's sequence or id will never be accepted again. */
-const FATAL_FOR_PRODUCER = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH', 'INVALID_PRODUCER_ID_MAPPING']);
-
-/** Whether `error` (or one it wraps: kafkajs nests retries and per-broker failures) is one of them. */
-export function needsNewProducer(error: unknown, depth = 0): boolean {
-  if (typeof error !== 'object' || error === null || depth > 5) return false;
-  const e = error as { type?: unknown; originalError?: unknown; errors?: unknown };
-  if (typeof e.type === 'string' && FATAL_FOR_PRODUCER.has(e.type)) return true;
-  if (needsNewProducer(e.originalError, depth + 1)) return true;
-  return Array.isArray(e.errors) && e.errors.some((inner) => needsNewProducer(inner, depth + 1));
-}
